@@ -1,0 +1,3 @@
+export * from './settings-schema';
+export * from './settings-error';
+export * from './load-settings';

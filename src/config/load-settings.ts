@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { formatKeyPath, SettingsError, type SettingsProblem } from './settings-error';
+import { findReferenceProblems } from './settings-references';
+import { settingsSchema, type Settings } from './settings-schema';
+import { resolveBackend } from './backend-from-environment';
+
+/** The settings file used when `CROSS_ACCOUNT_CONFIG` names none. */
+export const DEFAULT_SETTINGS_FILE = 'config/default.yaml';
+
+/** The settings file to use: `CROSS_ACCOUNT_CONFIG`, else `config/default.yaml`. */
+export function settingsFileFromEnvironment(env: NodeJS.ProcessEnv = process.env): string {
+  return env.CROSS_ACCOUNT_CONFIG || DEFAULT_SETTINGS_FILE;
+}
+
+/** Reads, parses and validates a settings file. Throws {@link SettingsError} naming every problem. */
+export function loadSettings(file: string, env: NodeJS.ProcessEnv = process.env): Settings {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new SettingsError(file, [{ path: '', message: `cannot read the settings file: ${reason}` }]);
+  }
+  return parseSettings(text, file, env);
+}
+
+/** Parses and validates settings given as YAML text; `file` names it in messages. */
+export function parseSettings(text: string, file: string, env: NodeJS.ProcessEnv = process.env): Settings {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    throw new SettingsError(
+      file,
+      document.errors.map((error) => {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        return { path: '', message: `line ${line}, column ${col}: YAML syntax error: ${firstLine(error.message)}` };
+      }),
+    );
+  }
+  const parsed = settingsSchema.safeParse(document.toJS() ?? {});
+  if (!parsed.success) throw new SettingsError(file, parsed.error.issues.flatMap(toProblems));
+
+  const problems = findReferenceProblems(parsed.data);
+  const backend = resolveBackend(parsed.data.backend, env);
+  if ('problem' in backend) problems.push(backend.problem);
+  if (problems.length > 0) throw new SettingsError(file, problems);
+  return { ...parsed.data, backend: 'problem' in backend ? parsed.data.backend : backend.backend };
+}
+
+function toProblems(issue: z.core.$ZodIssue): SettingsProblem[] {
+  const path = formatKeyPath(issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ path: formatKeyPath([...issue.path, key]), message: 'unknown key' }));
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return [{ path, message: `is required (expected ${issue.expected})` }];
+  }
+  if (issue.code === 'invalid_union' && issue.path.at(-1) === 'backend') {
+    return [{ path, message: 'must be { type: local } or { type: cloud, organization, workspace }' }];
+  }
+  return [{ path, message: issue.message }];
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0].trim();
+}

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+
+/**
+ * The settings file's schema. Every object is strict: an unknown key (a typo such
+ * as `allowAsume`) is an error, never silently ignored. Defaults live here and
+ * nowhere else; the README's settings reference mirrors them.
+ */
+
+/** IAM names: letters, digits and `+=,.@_-` (AWS's rule for users, groups, roles and policies). */
+const iamName = (maxLength: number) =>
+  z
+    .string()
+    .min(1, 'must not be empty')
+    .max(maxLength, `must be at most ${maxLength} characters`)
+    .regex(/^[\w+=,.@-]+$/, 'may contain only letters, digits and +=,.@_-');
+
+export const accountIdSchema = z
+  .string({ error: 'must be a 12-digit account id in quotes, e.g. "111111111111"' })
+  .regex(/^\d{12}$/, 'must be exactly 12 digits (AWS account ids have 12)');
+
+const managedPolicyArnSchema = z
+  .string()
+  .regex(
+    /^arn:aws[\w-]*:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/,
+    'must be an IAM policy ARN such as arn:aws:iam::aws:policy/ReadOnlyAccess',
+  );
+
+export const accountSchema = z.strictObject({
+  /** The 12-digit AWS account id. */
+  id: accountIdSchema,
+  /** AWS CLI profile Terraform uses to reach the account. @default none (the standard credential chain) */
+  profile: z.string().min(1).optional(),
+  /** A role Terraform assumes to reach the account. @default none */
+  assumeRoleArn: z
+    .string()
+    .regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'must be an IAM role ARN')
+    .optional(),
+});
+
+export const bucketSchema = z.strictObject({
+  name: z
+    .string()
+    .min(3, 'must be 3 to 63 characters')
+    .max(63, 'must be 3 to 63 characters')
+    .regex(
+      /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/,
+      'must be lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit',
+    ),
+  /** Key of the account that owns the bucket. @default prod */
+  account: z.string().default('prod'),
+  /** true: the stack creates the bucket; false: it exists and is referenced by name. @default false */
+  create: z.boolean().default(false),
+});
+
+export const bucketAccessSchema = z.strictObject({
+  bucket: z.string(),
+  access: z.enum(['read-only', 'read-write']),
+});
+
+export const roleSchema = z.strictObject({
+  name: iamName(64),
+  /** Key of the (trusting) account that holds the role. @default prod */
+  account: z.string().default('prod'),
+  /** Name of the customer-managed policy for `bucketAccess`. @default `<name>Policy` */
+  policyName: iamName(128).optional(),
+  bucketAccess: z.array(bucketAccessSchema).default([]),
+  managedPolicyArns: z.array(managedPolicyArnSchema).default([]),
+  /** Seconds; AWS allows 3600 to 43200. @default 3600 */
+  maxSessionDuration: z
+    .number()
+    .int()
+    .min(3600, 'must be at least 3600 seconds')
+    .max(43200, 'must be at most 43200 seconds')
+    .default(3600),
+  /** ISO-8601 time; sessions issued before it are denied everything. @default null */
+  revokeSessionsBefore: z
+    .string()
+    .refine(isIsoTimestamp, 'must be an ISO-8601 time with a zone, e.g. 2026-11-24T12:00:00Z')
+    .nullable()
+    .default(null),
+  /** Name of the AWS CLI profile written for the role. @default the role name */
+  profileName: z
+    .string()
+    .regex(/^[\w.-]+$/, 'may contain only letters, digits and ._-')
+    .optional(),
+  /** Label shown in the console after switching role. @default `<account key>-<role name>` */
+  displayName: z.string().min(1).max(64).optional(),
+});
+
+export const groupSchema = z.strictObject({
+  name: iamName(128),
+  /** Roles members may assume. @default [] */
+  allowAssume: z.array(z.string()).default([]),
+  /** Roles members are explicitly denied (a deny wins over any allow). @default [] */
+  denyAssume: z.array(z.string()).default([]),
+  managedPolicyArns: z.array(managedPolicyArnSchema).default([]),
+});
+
+export const userSchema = z.strictObject({
+  name: iamName(64),
+  groups: z.array(z.string()).default([]),
+});
+
+export const backendSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('local'),
+    /** State file path, relative to the synthesized stack's folder. @default ../../../terraform.cross-account.tfstate (the project root) */
+    path: z.string().min(1).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('cloud'),
+    organization: z.string().min(1),
+    workspace: z.string().min(1),
+    /** @default app.terraform.io */
+    hostname: z.string().min(1).default('app.terraform.io'),
+  }),
+]);
+
+export const settingsSchema = z.strictObject({
+  /** Region of every provider. @default us-east-1 */
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region such as us-east-1')
+    .default('us-east-1'),
+  /** Key of the trusted account that holds users and groups. @default dev */
+  identityAccount: z.string().default('dev'),
+  accounts: z
+    .record(z.string().regex(/^[a-zA-Z][\w-]*$/, 'account keys are provider aliases: a letter, then letters, digits, _ or -'), accountSchema)
+    .refine((accounts) => Object.keys(accounts).length >= 2, 'must name at least two accounts'),
+  buckets: z.array(bucketSchema).default([]),
+  roles: z.array(roleSchema).default([]),
+  groups: z.array(groupSchema).default([]),
+  users: z.array(userSchema).default([]),
+  /** @default { type: local } */
+  backend: backendSchema.default({ type: 'local' }),
+  /** Default tags on every resource of every provider. @default {} */
+  tags: z.record(z.string(), z.string()).default({}),
+});
+
+/** Settings as written in the file, before defaults. */
+export type SettingsInput = z.input<typeof settingsSchema>;
+/** Validated settings with every default filled in. */
+export type Settings = z.output<typeof settingsSchema>;
+export type AccountSettings = Settings['accounts'][string];
+export type BucketSettings = Settings['buckets'][number];
+export type RoleSettings = Settings['roles'][number];
+export type GroupSettings = Settings['groups'][number];
+export type UserSettings = Settings['users'][number];
+export type BackendSettings = Settings['backend'];
+export type BucketAccess = RoleSettings['bucketAccess'][number];
+
+/** True for an ISO-8601 date-time with an explicit zone (Z or ±hh:mm), as IAM date conditions expect. */
+export function isIsoTimestamp(value: string): boolean {
+  return (
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  );
+}

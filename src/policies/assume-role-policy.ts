@@ -1,0 +1,33 @@
+import { toSid, type PolicyDocument, type PolicyStatement } from './policy-statement';
+
+/** A role a group's members may, or may not, assume. */
+export interface AssumableRole {
+  /** The role's name in the settings (names the statement). */
+  readonly name: string;
+  /** The role's ARN: in the stack, a Terraform reference such as `${aws_iam_role.x.arn}`. */
+  readonly arn: string;
+}
+
+/** Props of {@link assumeRolePolicy}. */
+export interface AssumeRolePolicyProps {
+  /** Roles to allow. @default [] */
+  readonly allow?: readonly AssumableRole[];
+  /** Roles to deny explicitly; a deny wins over any allow from another group. @default [] */
+  readonly deny?: readonly AssumableRole[];
+}
+
+/** A group's identity policy: one statement per role, allowing or explicitly denying sts:AssumeRole on it. */
+export function assumeRolePolicy(props: AssumeRolePolicyProps): PolicyDocument {
+  const statement = (effect: 'Allow' | 'Deny', role: AssumableRole): PolicyStatement => ({
+    sid: toSid(effect, 'Assume', role.name),
+    effect,
+    actions: ['sts:AssumeRole'],
+    resources: [role.arn],
+  });
+  return {
+    statements: [
+      ...(props.allow ?? []).map((role) => statement('Allow', role)),
+      ...(props.deny ?? []).map((role) => statement('Deny', role)),
+    ],
+  };
+}

@@ -1,0 +1,39 @@
+import { bucketArn, toSid, type PolicyDocument, type PolicyStatement } from './policy-statement';
+
+/** One bucket and how much of it a role may use. */
+export interface BucketGrant {
+  readonly bucket: string;
+  readonly access: 'read-only' | 'read-write';
+}
+
+/** Object actions each access level grants on `bucket/*`. */
+export const OBJECT_ACTIONS: Readonly<Record<BucketGrant['access'], readonly string[]>> = {
+  'read-only': ['s3:GetObject'],
+  'read-write': ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+};
+
+/** Bucket-level actions every grant includes (tutorials 003/004). */
+export const BUCKET_ACTIONS: readonly string[] = ['s3:ListBucket', 's3:GetBucketLocation'];
+
+/**
+ * Tutorial 003/004's least-privilege S3 policy: list all buckets (so the console
+ * can show them), list and locate each granted bucket, and the object actions of
+ * its access level on its objects only.
+ */
+export function bucketAccessPolicy(grants: readonly BucketGrant[]): PolicyDocument {
+  const statements: PolicyStatement[] = [
+    { sid: 'ListAllBuckets', effect: 'Allow', actions: ['s3:ListAllMyBuckets'], resources: ['*'] },
+  ];
+  for (const grant of grants) {
+    statements.push(
+      { sid: toSid('ListBucket', grant.bucket), effect: 'Allow', actions: BUCKET_ACTIONS, resources: [bucketArn(grant.bucket)] },
+      {
+        sid: toSid(grant.access === 'read-write' ? 'ReadWrite' : 'Read', 'Objects', grant.bucket),
+        effect: 'Allow',
+        actions: OBJECT_ACTIONS[grant.access],
+        resources: [`${bucketArn(grant.bucket)}/*`],
+      },
+    );
+  }
+  return { statements };
+}

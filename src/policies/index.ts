@@ -1,0 +1,5 @@
+export * from './policy-statement';
+export * from './trust-policy';
+export * from './bucket-access-policy';
+export * from './assume-role-policy';
+export * from './revoke-sessions-policy';

@@ -1,0 +1,65 @@
+import { TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { Settings } from '../config';
+import type { AssumableRole } from '../policies';
+import { AccessOutputs } from './access-outputs';
+import { AccountProviders } from './account-providers';
+import { IdentityAccount } from './identity-account';
+import { SharedBucket } from './shared-bucket';
+import { configureStateBackend } from './state-backend';
+import { TargetAccountRole } from './target-account-role';
+
+/** Name of the stack in cdktf.out and on the command line. */
+export const STACK_NAME = 'cross-account';
+
+/**
+ * The whole system from validated settings: providers, buckets and roles in the
+ * trusting accounts, groups and users in the identity account (referring to the
+ * roles' ARNs), outputs and state backend.
+ */
+export class CrossAccountStack extends TerraformStack {
+  constructor(scope: Construct, id: string, settings: Settings) {
+    super(scope, id);
+    const identity = settings.accounts[settings.identityAccount];
+    const providers = new AccountProviders(this, 'aws', {
+      accounts: settings.accounts,
+      region: settings.region,
+      tags: settings.tags,
+    });
+
+    for (const bucket of settings.buckets.filter((b) => b.create)) {
+      new SharedBucket(this, `bucket-${bucket.name}`, { name: bucket.name, provider: providers.forAccount(bucket.account) });
+    }
+
+    const roles = new Map<string, AssumableRole>();
+    for (const role of settings.roles) {
+      const target = new TargetAccountRole(this, `role-${role.name}`, {
+        role,
+        provider: providers.forAccount(role.account),
+        trustedAccountId: identity.id,
+      });
+      roles.set(role.name, { name: role.name, arn: target.role.arn });
+    }
+
+    new IdentityAccount(this, 'identity', {
+      provider: providers.forAccount(settings.identityAccount),
+      groups: settings.groups,
+      users: settings.users,
+      roles,
+    });
+
+    new AccessOutputs(this, 'outputs', {
+      roles: settings.roles.map((role) => ({
+        roleName: role.name,
+        accountId: settings.accounts[role.account].id,
+        roleArn: roles.get(role.name)!.arn,
+        displayName: role.displayName ?? `${role.account}-${role.name}`,
+        profileName: role.profileName ?? role.name,
+        sourceProfile: identity.profile ?? 'default',
+        region: settings.region,
+      })),
+    });
+
+    configureStateBackend(this, settings.backend);
+  }
+}
