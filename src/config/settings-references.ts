@@ -56,13 +56,16 @@ export function findReferenceProblems(settings: Settings): SettingsProblem[] {
     });
   });
 
-  settings.groups.forEach((group, i) => {
-    for (const key of ['allowAssume', 'denyAssume'] as const) {
-      group[key].forEach((roleName, j) => {
-        if (!roleNames.has(roleName)) report(`groups[${i}].${key}[${j}]`, `"${roleName}": ${known('role', [...roleNames])}`);
-      });
-    }
-  });
+  const reportUnknownRoles = (listKey: string, holders: readonly { allowAssume: string[]; denyAssume: string[] }[]) =>
+    holders.forEach((holder, i) => {
+      for (const key of ['allowAssume', 'denyAssume'] as const) {
+        holder[key].forEach((roleName, j) => {
+          if (!roleNames.has(roleName)) report(`${listKey}[${i}].${key}[${j}]`, `"${roleName}": ${known('role', [...roleNames])}`);
+        });
+      }
+    });
+  reportUnknownRoles('groups', settings.groups);
+  reportUnknownRoles('users', settings.users);
 
   settings.users.forEach((user, i) => {
     user.groups.forEach((groupName, j) => {

@@ -99,6 +99,10 @@ export const groupSchema = z.strictObject({
 export const userSchema = z.strictObject({
   name: iamName(64),
   groups: z.array(z.string()).default([]),
+  /** Roles this user may assume through a policy of its own (tutorial 002), besides its groups'. @default [] */
+  allowAssume: z.array(z.string()).default([]),
+  /** Roles this user is explicitly denied. @default [] */
+  denyAssume: z.array(z.string()).default([]),
 });
 
 export const backendSchema = z.discriminatedUnion('type', [

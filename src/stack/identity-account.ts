@@ -3,13 +3,14 @@ import { IamGroupPolicy } from '@cdktf/provider-aws/lib/iam-group-policy';
 import { IamGroupPolicyAttachment } from '@cdktf/provider-aws/lib/iam-group-policy-attachment';
 import { IamUser } from '@cdktf/provider-aws/lib/iam-user';
 import { IamUserGroupMembership } from '@cdktf/provider-aws/lib/iam-user-group-membership';
+import { IamUserPolicy } from '@cdktf/provider-aws/lib/iam-user-policy';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
 import type { GroupSettings, UserSettings } from '../config';
 import { assumeRolePolicy, toPolicyJson, type AssumableRole } from '../policies';
 import { managedPolicyId } from './managed-policy-id';
 
-/** Name of each group's inline policy that allows or denies assuming roles. */
+/** Name of the inline policy (of a group or a user) that allows or denies assuming roles. */
 export const ASSUME_ROLES_POLICY_NAME = 'AssumeCrossAccountRoles';
 
 /** Props of {@link IdentityAccount}. */
@@ -18,9 +19,9 @@ export interface IdentityAccountProps {
   readonly provider: AwsProvider;
   /** Groups to create, with the roles they allow or deny. @default [] */
   readonly groups?: readonly GroupSettings[];
-  /** Users to create, with their group memberships. @default [] */
+  /** Users to create, with their group memberships and own allow/deny. @default [] */
   readonly users?: readonly UserSettings[];
-  /** Every role a group may name, by role name, with its ARN as a Terraform reference. */
+  /** Every role a group or user may name, by role name, with its ARN as a Terraform reference. */
   readonly roles: ReadonlyMap<string, AssumableRole>;
 }
 
@@ -34,26 +35,23 @@ export class IdentityAccount extends Construct {
     super(scope, id);
     const { provider } = props;
     const groups = new Map<string, IamGroup>();
+    const assumePolicyText = (holder: { readonly name: string; readonly allowAssume: readonly string[]; readonly denyAssume: readonly string[] }) => {
+      if (holder.allowAssume.length + holder.denyAssume.length === 0) return undefined;
+      const roleNamed = (name: string) => {
+        const role = props.roles.get(name);
+        if (!role) throw new Error(`IdentityAccount: "${holder.name}" names unknown role "${name}"`);
+        return role;
+      };
+      return toPolicyJson(assumeRolePolicy({ allow: holder.allowAssume.map(roleNamed), deny: holder.denyAssume.map(roleNamed) }));
+    };
 
     for (const settings of props.groups ?? []) {
       const scopeOfGroup = new Construct(this, `group-${settings.name}`);
       const group = new IamGroup(scopeOfGroup, 'group', { provider, name: settings.name });
       groups.set(settings.name, group);
-
-      const roleNamed = (name: string) => {
-        const role = props.roles.get(name);
-        if (!role) throw new Error(`IdentityAccount: group "${settings.name}" names unknown role "${name}"`);
-        return role;
-      };
-      if (settings.allowAssume.length + settings.denyAssume.length > 0) {
-        new IamGroupPolicy(scopeOfGroup, 'assume-roles', {
-          provider,
-          name: ASSUME_ROLES_POLICY_NAME,
-          group: group.name,
-          policy: toPolicyJson(
-            assumeRolePolicy({ allow: settings.allowAssume.map(roleNamed), deny: settings.denyAssume.map(roleNamed) }),
-          ),
-        });
+      const policy = assumePolicyText(settings);
+      if (policy) {
+        new IamGroupPolicy(scopeOfGroup, 'assume-roles', { provider, name: ASSUME_ROLES_POLICY_NAME, group: group.name, policy });
       }
       for (const policyArn of settings.managedPolicyArns) {
         new IamGroupPolicyAttachment(scopeOfGroup, `managed-${managedPolicyId(policyArn)}`, {
@@ -77,6 +75,10 @@ export class IdentityAccount extends Construct {
             return group.name;
           }),
         });
+      }
+      const policy = assumePolicyText(settings);
+      if (policy) {
+        new IamUserPolicy(scopeOfUser, 'assume-roles', { provider, name: ASSUME_ROLES_POLICY_NAME, user: user.name, policy });
       }
     }
   }

@@ -1,0 +1,39 @@
+import { Command } from 'commander';
+import { SettingsError } from '../config';
+import { UserError } from '../user-error';
+import { registerSummaryCommand } from './summary-command';
+
+/** The `cross-account` program with every subcommand registered. */
+export function buildProgram(): Command {
+  const program = new Command('cross-account')
+    .description('Check and use the cross-account access this project synthesizes')
+    .showHelpAfterError()
+    .exitOverride();
+  registerSummaryCommand(program);
+  return program;
+}
+
+/** Runs the CLI; a user's error is one line on stderr and exit code 1, never a stack trace. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof SettingsError || error instanceof UserError) {
+      console.error(error.message);
+      return 1;
+    }
+    if (isCommanderExit(error)) return error.exitCode;
+    throw error;
+  }
+}
+
+function isCommanderExit(error: unknown): error is { exitCode: number } {
+  return typeof error === 'object' && error !== null && 'code' in error && String((error as { code: unknown }).code).startsWith('commander.');
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { accountIdsByAlias, listResources, readSynthesizedStack, type SynthesizedResource, type SynthesizedStackJson } from '../access';
+import { STACK_NAME } from '../stack/cross-account-stack';
+
+/** `cross-account summary`: what the synthesized stack will create, account by account. */
+export function registerSummaryCommand(program: Command): void {
+  program
+    .command('summary')
+    .description('print what the synthesized stack will create in each account')
+    .option('--outdir <dir>', 'cdktf output folder', 'cdktf.out')
+    .action((options: { outdir: string }) => {
+      process.stdout.write(formatSummary(readSynthesizedStack(options.outdir, STACK_NAME)));
+    });
+}
+
+/** One block per account: `prod (999999999999): 4 resources` then `  aws_iam_role  S3ProductionAccessRole`. */
+export function formatSummary(stack: SynthesizedStackJson): string {
+  const ids = accountIdsByAlias(stack);
+  const byAccount = new Map<string, string[]>();
+  for (const resource of listResources(stack)) {
+    const lines = byAccount.get(resource.account) ?? [];
+    lines.push(`  ${resource.type.padEnd(40)} ${describe(resource)}`);
+    byAccount.set(resource.account, lines);
+  }
+  const blocks = [...byAccount.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([account, lines]) => `${account} (${ids.get(account) ?? 'unpinned'}): ${lines.length} to create\n${lines.join('\n')}`);
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/** The construct path (`identity/user-John/groups`), with the IAM or bucket name when it is plain text. */
+function describe(resource: SynthesizedResource): string {
+  const metadata = (resource.attributes['//'] as { metadata?: { path?: string } } | undefined)?.metadata;
+  const path = metadata?.path?.split('/').slice(1).join('/') ?? resource.name;
+  const name = resource.attributes.name ?? resource.attributes.bucket;
+  return typeof name === 'string' && !name.includes('${') ? `${path} (${name})` : path;
+}

@@ -1,0 +1,3 @@
+export * from './provider-mirror';
+export * from './offline-stack';
+export * from './offline-plan';

@@ -1,0 +1,34 @@
+/** A synthesized stack (`cdk.tf.json`), as far as the offline copy touches it. */
+export interface SynthesizedStack {
+  readonly provider?: { readonly aws?: readonly Record<string, unknown>[] };
+  readonly terraform?: Record<string, unknown>;
+  readonly [key: string]: unknown;
+}
+
+/** Settings each provider gets in the offline copy: static dummy credentials, no AWS calls. */
+export const OFFLINE_PROVIDER_SETTINGS = {
+  access_key: 'AKIAOFFLINEPLAN00000',
+  secret_key: 'offline-plan-dummy-secret',
+  skip_credentials_validation: true,
+  skip_requesting_account_id: true,
+  skip_metadata_api_check: true,
+} as const;
+
+/**
+ * The test-only copy of a synthesized stack that Terraform can plan without
+ * AWS: dummy credentials and skip flags on every provider, `allowed_account_ids`,
+ * profiles and assume_role dropped (only here), and state in a local file in the
+ * working folder instead of any remote backend.
+ */
+export function toOfflineStack(stack: SynthesizedStack): SynthesizedStack {
+  const aws = (stack.provider?.aws ?? []).map((provider) => {
+    const { allowed_account_ids: _ids, profile: _profile, assume_role: _assumeRole, ...kept } = provider;
+    return { ...kept, ...OFFLINE_PROVIDER_SETTINGS };
+  });
+  const { backend: _backend, cloud: _cloud, ...terraform } = stack.terraform ?? {};
+  return {
+    ...stack,
+    provider: { ...stack.provider, aws },
+    terraform: { ...terraform, backend: { local: { path: 'terraform.tfstate' } } },
+  };
+}
