@@ -34,7 +34,10 @@ export function readSynthesizedStack(outdir: string, stackName: string): Synthes
   );
   const entry = manifest.stacks?.[stackName];
   if (!entry) throw new UserError(`${manifestPath} has no stack "${stackName}": run \`npm run synth\` again`);
-  return readJson<SynthesizedStackJson>(join(outdir, entry.synthesizedStackPath), `cannot read stack "${stackName}" in ${outdir}`);
+  return readJson<SynthesizedStackJson>(
+    join(outdir, entry.synthesizedStackPath),
+    `cannot read stack "${stackName}" in ${outdir}`,
+  );
 }
 
 /** Every resource of the stack with the account (provider alias) it belongs to, in type then name order. */

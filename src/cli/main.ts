@@ -29,7 +29,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 }
 
 function isCommanderExit(error: unknown): error is { exitCode: number } {
-  return typeof error === 'object' && error !== null && 'code' in error && String((error as { code: unknown }).code).startsWith('commander.');
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    String((error as { code: unknown }).code).startsWith('commander.')
+  );
 }
 
 if (require.main === module) {

@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { accountIdsByAlias, listResources, readSynthesizedStack, type SynthesizedResource, type SynthesizedStackJson } from '../access';
+import {
+  accountIdsByAlias,
+  listResources,
+  readSynthesizedStack,
+  type SynthesizedResource,
+  type SynthesizedStackJson,
+} from '../access';
 import { STACK_NAME } from '../stack/cross-account-stack';
 
 /** `cross-account summary`: what the synthesized stack will create, account by account. */
@@ -24,7 +30,10 @@ export function formatSummary(stack: SynthesizedStackJson): string {
   }
   const blocks = [...byAccount.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([account, lines]) => `${account} (${ids.get(account) ?? 'unpinned'}): ${lines.length} to create\n${lines.join('\n')}`);
+    .map(
+      ([account, lines]) =>
+        `${account} (${ids.get(account) ?? 'unpinned'}): ${lines.length} to create\n${lines.join('\n')}`,
+    );
   return `${blocks.join('\n\n')}\n`;
 }
 

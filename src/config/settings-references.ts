@@ -9,7 +9,8 @@ export function findReferenceProblems(settings: Settings): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
   const report = (path: string, message: string) => problems.push({ path, message });
   const accountKeys = Object.keys(settings.accounts);
-  const known = (kind: string, names: readonly string[]) => `no ${kind} of that name is defined (${kind}s: ${names.join(', ') || 'none'})`;
+  const known = (kind: string, names: readonly string[]) =>
+    `no ${kind} of that name is defined (${kind}s: ${names.join(', ') || 'none'})`;
 
   if (!settings.accounts[settings.identityAccount]) {
     report('identityAccount', `"${settings.identityAccount}": ${known('account', accountKeys)}`);
@@ -31,7 +32,8 @@ export function findReferenceProblems(settings: Settings): SettingsProblem[] {
   const groupNames = new Set(settings.groups.map((group) => group.name));
 
   settings.buckets.forEach((bucket, i) => {
-    if (!settings.accounts[bucket.account]) report(`buckets[${i}].account`, `"${bucket.account}": ${known('account', accountKeys)}`);
+    if (!settings.accounts[bucket.account])
+      report(`buckets[${i}].account`, `"${bucket.account}": ${known('account', accountKeys)}`);
   });
 
   const policyNames = new Map<string, string>();
@@ -41,7 +43,11 @@ export function findReferenceProblems(settings: Settings): SettingsProblem[] {
     }
     const policyKey = `${role.account}/${(role.policyName ?? `${role.name}Policy`).toLowerCase()}`;
     const owner = policyNames.get(policyKey);
-    if (owner) report(`roles[${i}].policyName`, `"${role.policyName ?? `${role.name}Policy`}" is already the policy of role "${owner}" in account "${role.account}"`);
+    if (owner)
+      report(
+        `roles[${i}].policyName`,
+        `"${role.policyName ?? `${role.name}Policy`}" is already the policy of role "${owner}" in account "${role.account}"`,
+      );
     else policyNames.set(policyKey, role.name);
     role.bucketAccess.forEach((access, j) => {
       const bucket = buckets.get(access.bucket);
@@ -60,7 +66,8 @@ export function findReferenceProblems(settings: Settings): SettingsProblem[] {
     holders.forEach((holder, i) => {
       for (const key of ['allowAssume', 'denyAssume'] as const) {
         holder[key].forEach((roleName, j) => {
-          if (!roleNames.has(roleName)) report(`${listKey}[${i}].${key}[${j}]`, `"${roleName}": ${known('role', [...roleNames])}`);
+          if (!roleNames.has(roleName))
+            report(`${listKey}[${i}].${key}[${j}]`, `"${roleName}": ${known('role', [...roleNames])}`);
         });
       }
     });
@@ -69,7 +76,8 @@ export function findReferenceProblems(settings: Settings): SettingsProblem[] {
 
   settings.users.forEach((user, i) => {
     user.groups.forEach((groupName, j) => {
-      if (!groupNames.has(groupName)) report(`users[${i}].groups[${j}]`, `"${groupName}": ${known('group', [...groupNames])}`);
+      if (!groupNames.has(groupName))
+        report(`users[${i}].groups[${j}]`, `"${groupName}": ${known('group', [...groupNames])}`);
     });
   });
 
@@ -88,6 +96,10 @@ function reportDuplicates(
     const key = ignoreCase ? item.name.toLowerCase() : item.name;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, i);
-    else report(`${listKey}[${i}].name`, `"${item.name}" is already defined at ${listKey}[${first}]${ignoreCase ? ' (IAM names ignore case)' : ''}`);
+    else
+      report(
+        `${listKey}[${i}].name`,
+        `"${item.name}" is already defined at ${listKey}[${first}]${ignoreCase ? ' (IAM names ignore case)' : ''}`,
+      );
   });
 }

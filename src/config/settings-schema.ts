@@ -129,7 +129,10 @@ export const settingsSchema = z.strictObject({
   /** Key of the trusted account that holds users and groups. @default dev */
   identityAccount: z.string().default('dev'),
   accounts: z
-    .record(z.string().regex(/^[a-zA-Z][\w-]*$/, 'account keys are provider aliases: a letter, then letters, digits, _ or -'), accountSchema)
+    .record(
+      z.string().regex(/^[a-zA-Z][\w-]*$/, 'account keys are provider aliases: a letter, then letters, digits, _ or -'),
+      accountSchema,
+    )
     .refine((accounts) => Object.keys(accounts).length >= 2, 'must name at least two accounts'),
   buckets: z.array(bucketSchema).default([]),
   roles: z.array(roleSchema).default([]),

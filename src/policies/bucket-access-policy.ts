@@ -26,7 +26,12 @@ export function bucketAccessPolicy(grants: readonly BucketGrant[]): PolicyDocume
   ];
   for (const grant of grants) {
     statements.push(
-      { sid: toSid('ListBucket', grant.bucket), effect: 'Allow', actions: BUCKET_ACTIONS, resources: [bucketArn(grant.bucket)] },
+      {
+        sid: toSid('ListBucket', grant.bucket),
+        effect: 'Allow',
+        actions: BUCKET_ACTIONS,
+        resources: [bucketArn(grant.bucket)],
+      },
       {
         sid: toSid(grant.access === 'read-write' ? 'ReadWrite' : 'Read', 'Objects', grant.bucket),
         effect: 'Allow',

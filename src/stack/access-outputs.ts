@@ -53,12 +53,18 @@ export function outputName(roleName: string): string {
 
 /** The console's switch-role link (tutorial 004), with the account, role and display name filled in. */
 export function toSwitchRoleUrl(access: Pick<RoleAccess, 'roleName' | 'accountId' | 'displayName'>): string {
-  const query = new URLSearchParams({ roleName: access.roleName, account: access.accountId, displayName: access.displayName });
+  const query = new URLSearchParams({
+    roleName: access.roleName,
+    account: access.accountId,
+    displayName: access.displayName,
+  });
   return `https://signin.aws.amazon.com/switchrole?${query.toString()}`;
 }
 
 /** The `~/.aws/config` section of tutorial 000's `prod-s3` profile, for this role. */
-export function toProfileText(access: Pick<RoleAccess, 'profileName' | 'roleArn' | 'sourceProfile' | 'region'>): string {
+export function toProfileText(
+  access: Pick<RoleAccess, 'profileName' | 'roleArn' | 'sourceProfile' | 'region'>,
+): string {
   return [
     `[profile ${access.profileName}]`,
     `role_arn = ${access.roleArn}`,

@@ -28,7 +28,10 @@ export class CrossAccountStack extends TerraformStack {
     });
 
     for (const bucket of settings.buckets.filter((b) => b.create)) {
-      new SharedBucket(this, `bucket-${bucket.name}`, { name: bucket.name, provider: providers.forAccount(bucket.account) });
+      new SharedBucket(this, `bucket-${bucket.name}`, {
+        name: bucket.name,
+        provider: providers.forAccount(bucket.account),
+      });
     }
 
     const roles = new Map<string, AssumableRole>();

@@ -35,14 +35,20 @@ export class IdentityAccount extends Construct {
     super(scope, id);
     const { provider } = props;
     const groups = new Map<string, IamGroup>();
-    const assumePolicyText = (holder: { readonly name: string; readonly allowAssume: readonly string[]; readonly denyAssume: readonly string[] }) => {
+    const assumePolicyText = (holder: {
+      readonly name: string;
+      readonly allowAssume: readonly string[];
+      readonly denyAssume: readonly string[];
+    }) => {
       if (holder.allowAssume.length + holder.denyAssume.length === 0) return undefined;
       const roleNamed = (name: string) => {
         const role = props.roles.get(name);
         if (!role) throw new Error(`IdentityAccount: "${holder.name}" names unknown role "${name}"`);
         return role;
       };
-      return toPolicyJson(assumeRolePolicy({ allow: holder.allowAssume.map(roleNamed), deny: holder.denyAssume.map(roleNamed) }));
+      return toPolicyJson(
+        assumeRolePolicy({ allow: holder.allowAssume.map(roleNamed), deny: holder.denyAssume.map(roleNamed) }),
+      );
     };
 
     for (const settings of props.groups ?? []) {
@@ -51,7 +57,12 @@ export class IdentityAccount extends Construct {
       groups.set(settings.name, group);
       const policy = assumePolicyText(settings);
       if (policy) {
-        new IamGroupPolicy(scopeOfGroup, 'assume-roles', { provider, name: ASSUME_ROLES_POLICY_NAME, group: group.name, policy });
+        new IamGroupPolicy(scopeOfGroup, 'assume-roles', {
+          provider,
+          name: ASSUME_ROLES_POLICY_NAME,
+          group: group.name,
+          policy,
+        });
       }
       for (const policyArn of settings.managedPolicyArns) {
         new IamGroupPolicyAttachment(scopeOfGroup, `managed-${managedPolicyId(policyArn)}`, {
@@ -78,7 +89,12 @@ export class IdentityAccount extends Construct {
       }
       const policy = assumePolicyText(settings);
       if (policy) {
-        new IamUserPolicy(scopeOfUser, 'assume-roles', { provider, name: ASSUME_ROLES_POLICY_NAME, user: user.name, policy });
+        new IamUserPolicy(scopeOfUser, 'assume-roles', {
+          provider,
+          name: ASSUME_ROLES_POLICY_NAME,
+          user: user.name,
+          policy,
+        });
       }
     }
   }

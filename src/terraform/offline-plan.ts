@@ -42,7 +42,13 @@ export async function planOffline(props: OfflinePlanProps): Promise<OfflinePlanR
   writeFileSync(join(workDir, 'cdk.tf.json'), JSON.stringify(toOfflineStack(props.stack), null, 2));
   const cliConfig = join(workDir, 'offline.tfrc');
   writeFileSync(cliConfig, cliConfigText(props.mirror));
-  const env: NodeJS.ProcessEnv = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TF_CLI_CONFIG_FILE: cliConfig,
+    CHECKPOINT_DISABLE: '1',
+    TF_IN_AUTOMATION: '1',
+    TF_INPUT: '0',
+  };
   delete env.TF_WORKSPACE;
   delete env.TF_CLOUD_ORGANIZATION;
   const terraform = (...args: string[]) => run('terraform', args, { cwd: workDir, env, maxBuffer: 64 * 1024 * 1024 });
@@ -55,7 +61,9 @@ export async function planOffline(props: OfflinePlanProps): Promise<OfflinePlanR
   const plan = await terraform('plan', '-input=false', '-no-color', '-lock=false').catch(outputOf);
   const summary = plan.stdout.match(/^(Plan: .*|No changes\..*)$/m)?.[1];
   if (!summary) throw new Error(`terraform plan gave no summary:\n${plan.stdout}\n${plan.stderr}`);
-  const [add, change, destroy] = (summary.match(/(\d+) to add, (\d+) to change, (\d+) to destroy/)?.slice(1) ?? ['0', '0', '0']).map(Number);
+  const [add, change, destroy] = (
+    summary.match(/(\d+) to add, (\d+) to change, (\d+) to destroy/)?.slice(1) ?? ['0', '0', '0']
+  ).map(Number);
   return {
     valid: validation.valid,
     diagnostics: validation.diagnostics.map((d) => `${d.severity}: ${d.summary}${d.detail ? ` (${d.detail})` : ''}`),

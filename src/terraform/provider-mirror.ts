@@ -27,7 +27,9 @@ export function findProviderMirror(env: NodeJS.ProcessEnv = process.env): Mirror
   const found = candidateMirrors(env).find(holdsProvider);
   return found
     ? { path: found }
-    : { missing: `no filesystem mirror holding ${AWS_PROVIDER.source}/${AWS_PROVIDER.version} found; set ${MIRROR_VARIABLE}` };
+    : {
+        missing: `no filesystem mirror holding ${AWS_PROVIDER.source}/${AWS_PROVIDER.version} found; set ${MIRROR_VARIABLE}`,
+      };
 }
 
 function holdsProvider(directory: string): boolean {
