@@ -1,1 +1,3 @@
 export * from './synthesized-stack';
+export * from './policy-json';
+export * from './stack-roles';

@@ -3,7 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { AWS_PROVIDER } from './provider-mirror';
-import { toOfflineStack, type SynthesizedStack } from './offline-stack';
+import type { SynthesizedStackJson } from '../access/synthesized-stack';
+import { toOfflineStack } from './offline-stack';
 
 const run = promisify(execFile);
 
@@ -24,7 +25,7 @@ export interface OfflinePlanResult {
 /** Props of {@link planOffline}. */
 export interface OfflinePlanProps {
   /** The synthesized stack (its offline copy is what gets planned). */
-  readonly stack: SynthesizedStack;
+  readonly stack: SynthesizedStackJson;
   /** An empty folder to work in. */
   readonly workDir: string;
   /** Filesystem mirror holding the aws provider (see findProviderMirror). */

@@ -1,9 +1,4 @@
-/** A synthesized stack (`cdk.tf.json`), as far as the offline copy touches it. */
-export interface SynthesizedStack {
-  readonly provider?: { readonly aws?: readonly Record<string, unknown>[] };
-  readonly terraform?: Record<string, unknown>;
-  readonly [key: string]: unknown;
-}
+import type { SynthesizedStackJson } from '../access/synthesized-stack';
 
 /** Settings each provider gets in the offline copy: static dummy credentials, no AWS calls. */
 export const OFFLINE_PROVIDER_SETTINGS = {
@@ -20,7 +15,7 @@ export const OFFLINE_PROVIDER_SETTINGS = {
  * profiles and assume_role dropped (only here), and state in a local file in the
  * working folder instead of any remote backend.
  */
-export function toOfflineStack(stack: SynthesizedStack): SynthesizedStack {
+export function toOfflineStack(stack: SynthesizedStackJson): SynthesizedStackJson {
   const aws = (stack.provider?.aws ?? []).map((provider) => {
     const { allowed_account_ids: _ids, profile: _profile, assume_role: _assumeRole, ...kept } = provider;
     return { ...kept, ...OFFLINE_PROVIDER_SETTINGS };

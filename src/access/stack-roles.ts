@@ -1,0 +1,101 @@
+import type { PolicyJson } from './policy-json';
+import { accountIdsByAlias, listResources, type SynthesizedStackJson } from './synthesized-stack';
+
+/** A role of the synthesized stack, with what a user of it needs. */
+export interface StackRole {
+  /** IAM role name. */
+  readonly name: string;
+  /** Account key (provider alias) that holds it. */
+  readonly account: string;
+  /** That account's pinned id. */
+  readonly accountId: string;
+  /** The ARN it will have: `arn:aws:iam::<account id>:role/<name>`. */
+  readonly arn: string;
+  /** Terraform address, e.g. `aws_iam_role.role-X_role_1234`. */
+  readonly address: string;
+  /** The trust policy, parsed. */
+  readonly trustPolicy: PolicyJson;
+  /** Longest session, in seconds. */
+  readonly maxSessionDuration: number;
+}
+
+/** Every role in the stack, in name order. */
+export function listStackRoles(stack: SynthesizedStackJson): StackRole[] {
+  const ids = accountIdsByAlias(stack);
+  return listResources(stack)
+    .filter((resource) => resource.type === 'aws_iam_role')
+    .map((resource) => {
+      const name = String(resource.attributes.name);
+      const accountId = ids.get(resource.account) ?? '000000000000';
+      const path = typeof resource.attributes.path === 'string' ? resource.attributes.path : '/';
+      return {
+        name,
+        account: resource.account,
+        accountId,
+        arn: `arn:aws:iam::${accountId}:role${path}${name}`,
+        address: `aws_iam_role.${resource.name}`,
+        trustPolicy: JSON.parse(String(resource.attributes.assume_role_policy)) as PolicyJson,
+        maxSessionDuration: Number(resource.attributes.max_session_duration ?? 3600),
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * Replaces the Terraform references the stack uses (`${aws_iam_role.x.arn}`,
+ * `${aws_iam_policy.x.arn}`, `${aws_iam_group.x.name}`, …) with the values they
+ * will have, computed from the resources' names and the providers' pinned
+ * account ids. Terraform is not run, so this is done here by hand; a reference
+ * it cannot resolve is left as it is.
+ */
+export function resolveReferences(text: string, stack: SynthesizedStackJson): string {
+  const values = referenceValues(stack);
+  return text.replace(
+    /\$\{([a-z0-9_]+\.[^.}]+\.[a-z_]+)\}/g,
+    (whole, reference: string) => values.get(reference) ?? whole,
+  );
+}
+
+const referenceCache = new WeakMap<SynthesizedStackJson, Map<string, string>>();
+
+function referenceValues(stack: SynthesizedStackJson): Map<string, string> {
+  const cached = referenceCache.get(stack);
+  if (cached) return cached;
+  const ids = accountIdsByAlias(stack);
+  const values = new Map<string, string>();
+  for (const resource of listResources(stack)) {
+    const name = resource.attributes.name ?? resource.attributes.bucket;
+    if (typeof name !== 'string') continue;
+    const accountId = ids.get(resource.account) ?? '000000000000';
+    const prefix = `${resource.type}.${resource.name}`;
+    values.set(`${prefix}.name`, name);
+    values.set(`${prefix}.id`, name);
+    const arn = arnOf(resource.type, name, accountId, resource.attributes);
+    if (arn) values.set(`${prefix}.arn`, arn);
+  }
+  referenceCache.set(stack, values);
+  return values;
+}
+
+function arnOf(
+  type: string,
+  name: string,
+  accountId: string,
+  attributes: Readonly<Record<string, unknown>>,
+): string | undefined {
+  const path = typeof attributes.path === 'string' ? attributes.path : '/';
+  switch (type) {
+    case 'aws_iam_role':
+      return `arn:aws:iam::${accountId}:role${path}${name}`;
+    case 'aws_iam_policy':
+      return `arn:aws:iam::${accountId}:policy${path}${name}`;
+    case 'aws_iam_user':
+      return `arn:aws:iam::${accountId}:user${path}${name}`;
+    case 'aws_iam_group':
+      return `arn:aws:iam::${accountId}:group${path}${name}`;
+    case 'aws_s3_bucket':
+      return `arn:aws:s3:::${name}`;
+    default:
+      return undefined;
+  }
+}
