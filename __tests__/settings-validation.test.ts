@@ -349,6 +349,17 @@ describe('a settings file that is valid but probably not what was meant', () => 
     ]);
   });
 
+  it('warns that a trusted principal whom nothing allows to assume the role cannot assume it', () => {
+    const settings = parseSettings(settingsWith({ roles: role('trustedPrincipals: [John, Sri]') }), 'trust.yaml', {});
+    expect(findSettingsWarnings(settings)).toEqual([
+      {
+        path: 'roles[0].trustedPrincipals[1]',
+        message:
+          '"Sri" is trusted but no group of theirs nor their own policy allows "S3ProductionAccessRole": add it to an allowAssume, or Sri cannot assume it',
+      },
+    ]);
+  });
+
   it('gives no warning when each user is only allowed or only denied', () => {
     expect(findSettingsWarnings(parseSettings(settingsWith(), 'ok.yaml', {}))).toEqual([]);
   });
