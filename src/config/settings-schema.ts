@@ -67,67 +67,68 @@ export const bucketAccessSchema = z.strictObject({
   access: z.enum(['read-only', 'read-write']),
 });
 
-export const roleSchema = z
-  .strictObject({
-    name: iamName(64),
-    /** Key of the (trusting) account that holds the role. @default prod */
-    account: z.string().default('prod'),
-    /** Name of the customer-managed policy for `bucketAccess`. @default `<name>Policy` */
-    policyName: iamName(128).optional(),
-    bucketAccess: z.array(bucketAccessSchema).default([]),
-    managedPolicyArns: z.array(managedPolicyArnSchema).default([]),
-    /** Seconds; AWS allows 3600 to 43200. @default 3600 */
-    maxSessionDuration: z
-      .number()
-      .int()
-      .min(3600, 'must be at least 3600 seconds')
-      .max(43200, 'must be at most 43200 seconds')
-      .default(3600),
-    /** ISO-8601 time; sessions issued before it are denied everything. @default null */
-    revokeSessionsBefore: z
-      .string()
-      .refine(isIsoTimestamp, 'must be an ISO-8601 time with a zone, e.g. 2026-11-24T12:00:00Z')
-      .nullable()
-      .default(null),
-    /** Name of the AWS CLI profile written for the role. @default the role name */
-    profileName: z
-      .string()
-      .regex(/^[\w.-]+$/, 'may contain only letters, digits and ._-')
-      .optional(),
-    /** Label shown in the console after switching role. @default `<account key>-<role name>` */
-    displayName: z.string().min(1).max(64).optional(),
-    /** Trust (and the identity side's allow) only sessions signed in with MFA: `Bool aws:MultiFactorAuthPresent "true"`. @default false */
-    requireMfa: z.boolean().default(false),
-    /** Seconds since the MFA sign-in after which the role is refused (`NumericLessThan aws:MultiFactorAuthAge`); needs `requireMfa`. @default none (any age) */
-    mfaMaxAgeSeconds: z
-      .number()
-      .int('must be a whole number of seconds')
-      .min(1, 'must be at least 1 second')
-      .max(129600, 'must be at most 129600 seconds (36 hours, the longest MFA session)')
-      .optional(),
-    /** Secret the caller must pass as `ExternalId` (`StringEquals sts:ExternalId`), for third-party access. @default none */
-    externalId: z
-      .string()
-      .min(2, 'must be 2 to 1224 characters')
-      .max(1224, 'must be 2 to 1224 characters')
-      .regex(/^[\w+=,.@:/-]+$/, 'may contain only letters, digits and +=,.@:/_- (what AWS accepts)')
-      .optional(),
-    /** Accept only sessions named after the calling IAM user (`StringLike sts:RoleSessionName "${aws:username}"`), so CloudTrail names the person. @default false */
-    sessionNameMustMatchUser: z.boolean().default(false),
-    /** Identity-account users (names from `users`) the role trusts, by reference to their ARNs. @default none: the identity account root, so the identity side's policies decide */
-    trustedPrincipals: z
-      .array(iamName(64))
-      .min(1, 'must name at least one user; leave it out to trust the identity account')
-      .optional(),
-    /** ARN of a managed policy that bounds the role's permissions. @default null (no boundary) */
-    permissionsBoundaryArn: managedPolicyArnSchema.nullable().default(null),
-  })
-  .refine((role) => role.mfaMaxAgeSeconds === undefined || role.requireMfa === true, {
-    message: 'is set but requireMfa is not: set requireMfa: true, or remove mfaMaxAgeSeconds',
-    path: ['mfaMaxAgeSeconds'],
-    // Also reported when other keys of the role are wrong, so every problem shows at once.
-    when: (payload) => isRecord(payload.value) && typeof payload.value.mfaMaxAgeSeconds === 'number',
-  });
+/** A role's keys; {@link roleSchema} adds the check across keys. */
+const roleKeys = z.strictObject({
+  name: iamName(64),
+  /** Key of the (trusting) account that holds the role. @default prod */
+  account: z.string().default('prod'),
+  /** Name of the customer-managed policy for `bucketAccess`. @default `<name>Policy` */
+  policyName: iamName(128).optional(),
+  bucketAccess: z.array(bucketAccessSchema).default([]),
+  managedPolicyArns: z.array(managedPolicyArnSchema).default([]),
+  /** Seconds; AWS allows 3600 to 43200. @default 3600 */
+  maxSessionDuration: z
+    .number()
+    .int()
+    .min(3600, 'must be at least 3600 seconds')
+    .max(43200, 'must be at most 43200 seconds')
+    .default(3600),
+  /** ISO-8601 time; sessions issued before it are denied everything. @default null */
+  revokeSessionsBefore: z
+    .string()
+    .refine(isIsoTimestamp, 'must be an ISO-8601 time with a zone, e.g. 2026-11-24T12:00:00Z')
+    .nullable()
+    .default(null),
+  /** Name of the AWS CLI profile written for the role. @default the role name */
+  profileName: z
+    .string()
+    .regex(/^[\w.-]+$/, 'may contain only letters, digits and ._-')
+    .optional(),
+  /** Label shown in the console after switching role. @default `<account key>-<role name>` */
+  displayName: z.string().min(1).max(64).optional(),
+  /** Trust (and the identity side's allow) only sessions signed in with MFA: `Bool aws:MultiFactorAuthPresent "true"`. @default false */
+  requireMfa: z.boolean().default(false),
+  /** Seconds since the MFA sign-in after which the role is refused (`NumericLessThan aws:MultiFactorAuthAge`); needs `requireMfa`. @default none (any age) */
+  mfaMaxAgeSeconds: z
+    .number()
+    .int('must be a whole number of seconds')
+    .min(1, 'must be at least 1 second')
+    .max(129600, 'must be at most 129600 seconds (36 hours, the longest MFA session)')
+    .optional(),
+  /** Secret the caller must pass as `ExternalId` (`StringEquals sts:ExternalId`), for third-party access. @default none */
+  externalId: z
+    .string()
+    .min(2, 'must be 2 to 1224 characters')
+    .max(1224, 'must be 2 to 1224 characters')
+    .regex(/^[\w+=,.@:/-]+$/, 'may contain only letters, digits and +=,.@:/_- (what AWS accepts)')
+    .optional(),
+  /** Accept only sessions named after the calling IAM user (`StringLike sts:RoleSessionName "${aws:username}"`), so CloudTrail names the person. @default false */
+  sessionNameMustMatchUser: z.boolean().default(false),
+  /** Identity-account users (names from `users`) the role trusts, by reference to their ARNs. @default none: the identity account root, so the identity side's policies decide */
+  trustedPrincipals: z
+    .array(iamName(64))
+    .min(1, 'must name at least one user; leave it out to trust the identity account')
+    .optional(),
+  /** ARN of a managed policy that bounds the role's permissions. @default null (no boundary) */
+  permissionsBoundaryArn: managedPolicyArnSchema.nullable().default(null),
+});
+
+export const roleSchema = roleKeys.refine((role) => role.mfaMaxAgeSeconds === undefined || role.requireMfa === true, {
+  message: 'is set but requireMfa is not: set requireMfa: true, or remove mfaMaxAgeSeconds',
+  path: ['mfaMaxAgeSeconds'],
+  // Also reported when other keys of the role are wrong, so every problem shows at once.
+  when: (payload) => isRecord(payload.value) && typeof payload.value.mfaMaxAgeSeconds === 'number',
+});
 
 export const groupSchema = z.strictObject({
   name: iamName(128),
