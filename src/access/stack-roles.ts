@@ -45,14 +45,14 @@ export function listStackRoles(stack: SynthesizedStackJson): StackRole[] {
  * Replaces the Terraform references the stack uses (`${aws_iam_role.x.arn}`,
  * `${aws_iam_policy.x.arn}`, `${aws_iam_group.x.name}`, …) with the values they
  * will have, computed from the resources' names and the providers' pinned
- * account ids. Terraform is not run, so this is done here by hand; a reference
- * it cannot resolve is left as it is.
+ * account ids, and unescapes `$${` (an IAM policy variable such as
+ * `$${aws:username}`) to `${`, as Terraform does. Terraform is not run, so this
+ * is done here by hand; a reference it cannot resolve is left as it is.
  */
 export function resolveReferences(text: string, stack: SynthesizedStackJson): string {
   const values = referenceValues(stack);
-  return text.replace(
-    /\$\{([a-z0-9_]+\.[^.}]+\.[a-z_]+)\}/g,
-    (whole, reference: string) => values.get(reference) ?? whole,
+  return text.replace(/\$\$\{|\$\{([a-z0-9_]+\.[^.}]+\.[a-z_]+)\}/g, (whole, reference: string | undefined) =>
+    reference === undefined ? '${' : (values.get(reference) ?? whole),
   );
 }
 

@@ -5,6 +5,8 @@ import { formatKeyPath, SettingsError, type SettingsProblem } from './settings-e
 import { findReferenceProblems } from './settings-references';
 import { settingsSchema, type Settings } from './settings-schema';
 import { resolveBackend } from './backend-from-environment';
+import { findAssumeConflicts } from './assume-conflicts';
+import { referenceViewOf } from './reference-view';
 
 /** The settings file used when `CROSS_ACCOUNT_CONFIG` names none. */
 export const DEFAULT_SETTINGS_FILE = 'config/default.yaml';
@@ -39,13 +41,15 @@ export function parseSettings(text: string, file: string, env: NodeJS.ProcessEnv
       }),
     );
   }
-  const parsed = settingsSchema.safeParse(document.toJS() ?? {});
-  if (!parsed.success) throw new SettingsError(file, parsed.error.issues.flatMap(toProblems));
-
-  const problems = findReferenceProblems(parsed.data);
-  const backend = resolveBackend(parsed.data.backend, env);
+  // Schema and cross-reference problems are collected together, so one run shows them all.
+  const raw: unknown = document.toJS() ?? {};
+  const parsed = settingsSchema.safeParse(raw, { reportInput: true });
+  const problems: SettingsProblem[] = parsed.success ? [] : parsed.error.issues.flatMap(toProblems);
+  const view = parsed.success ? parsed.data : referenceViewOf(raw);
+  if (view) problems.push(...findReferenceProblems(view), ...findAssumeConflicts(view));
+  const backend = resolveBackend(parsed.success ? parsed.data.backend : { type: 'local' }, env);
   if ('problem' in backend) problems.push(backend.problem);
-  if (problems.length > 0) throw new SettingsError(file, problems);
+  if (!parsed.success || problems.length > 0) throw new SettingsError(file, problems);
   return { ...parsed.data, backend: 'problem' in backend ? parsed.data.backend : backend.backend };
 }
 

@@ -27,6 +27,11 @@ export function formatProblem(file: string, problem: SettingsProblem): string {
   return problem.path ? `${file}: ${problem.path}: ${problem.message}` : `${file}: ${problem.message}`;
 }
 
+/** `warning: config/default.yaml: users[1].groups: …` — valid settings that are probably not what was meant. */
+export function formatWarning(file: string, problem: SettingsProblem): string {
+  return `warning: ${formatProblem(file, problem)}`;
+}
+
 /** Renders a zod/YAML path (`['roles', 0, 'name']`) as `roles[0].name`. */
 export function formatKeyPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, key) => {

@@ -37,15 +37,25 @@ export const accountSchema = z.strictObject({
     .optional(),
 });
 
+/** S3's general purpose bucket naming rules (S3 User Guide, "Bucket naming rules"). */
+export const bucketNameSchema = z
+  .string()
+  .min(3, 'must be 3 to 63 characters')
+  .max(63, 'must be 3 to 63 characters')
+  .regex(
+    /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/,
+    'must be lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit',
+  )
+  .refine((name) => !name.includes('..'), 'must not contain two adjacent dots')
+  .refine((name) => !/^\d+\.\d+\.\d+\.\d+$/.test(name), 'must not be formatted as an IP address')
+  .refine((name) => !/^(xn--|sthree-)/.test(name), 'must not start with xn-- or sthree- (prefixes S3 reserves)')
+  .refine(
+    (name) => !/(-s3alias|--ol-s3|\.mrap|--x-s3|--table-s3)$/.test(name),
+    'must not end with -s3alias, --ol-s3, .mrap, --x-s3 or --table-s3 (suffixes S3 reserves)',
+  );
+
 export const bucketSchema = z.strictObject({
-  name: z
-    .string()
-    .min(3, 'must be 3 to 63 characters')
-    .max(63, 'must be 3 to 63 characters')
-    .regex(
-      /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/,
-      'must be lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit',
-    ),
+  name: bucketNameSchema,
   /** Key of the account that owns the bucket. @default prod */
   account: z.string().default('prod'),
   /** true: the stack creates the bucket; false: it exists and is referenced by name. @default false */
@@ -57,7 +67,8 @@ export const bucketAccessSchema = z.strictObject({
   access: z.enum(['read-only', 'read-write']),
 });
 
-export const roleSchema = z.strictObject({
+/** A role's keys; {@link roleSchema} adds the check across keys. */
+const roleKeys = z.strictObject({
   name: iamName(64),
   /** Key of the (trusting) account that holds the role. @default prod */
   account: z.string().default('prod'),
@@ -85,6 +96,38 @@ export const roleSchema = z.strictObject({
     .optional(),
   /** Label shown in the console after switching role. @default `<account key>-<role name>` */
   displayName: z.string().min(1).max(64).optional(),
+  /** Trust (and the identity side's allow) only sessions signed in with MFA: `Bool aws:MultiFactorAuthPresent "true"`. @default false */
+  requireMfa: z.boolean().default(false),
+  /** Seconds since the MFA sign-in after which the role is refused (`NumericLessThan aws:MultiFactorAuthAge`); needs `requireMfa`. @default none (any age) */
+  mfaMaxAgeSeconds: z
+    .number()
+    .int('must be a whole number of seconds')
+    .min(1, 'must be at least 1 second')
+    .max(129600, 'must be at most 129600 seconds (36 hours, the longest MFA session)')
+    .optional(),
+  /** Secret the caller must pass as `ExternalId` (`StringEquals sts:ExternalId`), for third-party access. @default none */
+  externalId: z
+    .string()
+    .min(2, 'must be 2 to 1224 characters')
+    .max(1224, 'must be 2 to 1224 characters')
+    .regex(/^[\w+=,.@:/-]+$/, 'may contain only letters, digits and +=,.@:/_- (what AWS accepts)')
+    .optional(),
+  /** Accept only sessions named after the calling IAM user (`StringLike sts:RoleSessionName "${aws:username}"`), so CloudTrail names the person. @default false */
+  sessionNameMustMatchUser: z.boolean().default(false),
+  /** Identity-account users (names from `users`) the role trusts, by reference to their ARNs. @default none: the identity account root, so the identity side's policies decide */
+  trustedPrincipals: z
+    .array(iamName(64))
+    .min(1, 'must name at least one user; leave it out to trust the identity account')
+    .optional(),
+  /** ARN of a managed policy that bounds the role's permissions. @default null (no boundary) */
+  permissionsBoundaryArn: managedPolicyArnSchema.nullable().default(null),
+});
+
+export const roleSchema = roleKeys.refine((role) => role.mfaMaxAgeSeconds === undefined || role.requireMfa === true, {
+  message: 'is set but requireMfa is not: set requireMfa: true, or remove mfaMaxAgeSeconds',
+  path: ['mfaMaxAgeSeconds'],
+  // Also reported when other keys of the role are wrong, so every problem shows at once.
+  when: (payload) => isRecord(payload.value) && typeof payload.value.mfaMaxAgeSeconds === 'number',
 });
 
 export const groupSchema = z.strictObject({
@@ -162,4 +205,8 @@ export function isIsoTimestamp(value: string): boolean {
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
     !Number.isNaN(Date.parse(value))
   );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }

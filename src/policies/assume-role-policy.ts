@@ -1,7 +1,8 @@
+import { mfaConditions, type MfaRequirement } from './mfa-condition';
 import { toSid, type PolicyDocument, type PolicyStatement } from './policy-statement';
 
-/** A role a group's members may, or may not, assume. */
-export interface AssumableRole {
+/** A role a group's members may, or may not, assume; its MFA requirement is repeated on the allow. */
+export interface AssumableRole extends MfaRequirement {
   /** The role's name in the settings (names the statement). */
   readonly name: string;
   /** The role's ARN: in the stack, a Terraform reference such as `${aws_iam_role.x.arn}`. */
@@ -16,14 +17,22 @@ export interface AssumeRolePolicyProps {
   readonly deny?: readonly AssumableRole[];
 }
 
-/** A group's identity policy: one statement per role, allowing or explicitly denying sts:AssumeRole on it. */
+/**
+ * A group's identity policy: one statement per role, allowing or explicitly
+ * denying sts:AssumeRole on it. An allow carries the role's MFA conditions, so
+ * the identity account asks for MFA too; a deny is unconditional.
+ */
 export function assumeRolePolicy(props: AssumeRolePolicyProps): PolicyDocument {
-  const statement = (effect: 'Allow' | 'Deny', role: AssumableRole): PolicyStatement => ({
-    sid: toSid(effect, 'Assume', role.name),
-    effect,
-    actions: ['sts:AssumeRole'],
-    resources: [role.arn],
-  });
+  const statement = (effect: 'Allow' | 'Deny', role: AssumableRole): PolicyStatement => {
+    const conditions = effect === 'Allow' ? mfaConditions(role) : {};
+    return {
+      sid: toSid(effect, 'Assume', role.name),
+      effect,
+      actions: ['sts:AssumeRole'],
+      resources: [role.arn],
+      ...(Object.keys(conditions).length > 0 && { conditions }),
+    };
+  };
   return {
     statements: [
       ...(props.allow ?? []).map((role) => statement('Allow', role)),

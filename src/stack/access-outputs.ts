@@ -17,6 +17,14 @@ export interface RoleAccess {
   readonly sourceProfile: string;
   /** Region written into the profile. */
   readonly region: string;
+  /** Id of the identity account, where the users' MFA devices live. */
+  readonly identityAccountId: string;
+  /** The role trusts only MFA sessions: the profile needs `mfa_serial`. @default false */
+  readonly requireMfa?: boolean;
+  /** The external id the role asks for: written as `external_id`; no switch-role URL. @default none */
+  readonly externalId?: string;
+  /** The role accepts only sessions named after the user: the profile needs `role_session_name`. @default false */
+  readonly sessionNameMustMatchUser?: boolean;
 }
 
 /** Props of {@link AccessOutputs}. */
@@ -25,9 +33,14 @@ export interface AccessOutputsProps {
   readonly roles: readonly RoleAccess[];
 }
 
+/** Why a role with an external id has no switch-role URL. */
+export const NO_SWITCH_ROLE_NOTE =
+  'no switch-role URL: the role requires an external id, which the console cannot send; use the AWS CLI profile';
+
 /**
- * One output per role, `role_<name>`: its ARN, the console switch-role URL and
- * the `~/.aws/config` profile text that uses it.
+ * One output per role, `role_<name>`: its ARN, the console switch-role URL (or,
+ * for a role with an external id, `switch_role_note` saying why there is none)
+ * and the `~/.aws/config` profile text that uses it.
  */
 export class AccessOutputs extends Construct {
   constructor(scope: Construct, id: string, props: AccessOutputsProps) {
@@ -37,7 +50,9 @@ export class AccessOutputs extends Construct {
         description: `How to use role ${access.roleName} in account ${access.accountId}`,
         value: {
           arn: access.roleArn,
-          switch_role_url: toSwitchRoleUrl(access),
+          ...(access.externalId === undefined
+            ? { switch_role_url: toSwitchRoleUrl(access) }
+            : { switch_role_note: NO_SWITCH_ROLE_NOTE }),
           aws_config_profile: toProfileText(access),
         },
       });
@@ -61,14 +76,42 @@ export function toSwitchRoleUrl(access: Pick<RoleAccess, 'roleName' | 'accountId
   return `https://signin.aws.amazon.com/switchrole?${query.toString()}`;
 }
 
-/** The `~/.aws/config` section of tutorial 000's `prod-s3` profile, for this role. */
+/**
+ * The `~/.aws/config` section of tutorial 000's `prod-s3` profile, for this role,
+ * with the lines its trust policy needs: `mfa_serial` and `role_session_name`
+ * differ per person, so they carry a `<…>` placeholder and a comment saying
+ * what to write; `external_id` is the role's own.
+ */
 export function toProfileText(
-  access: Pick<RoleAccess, 'profileName' | 'roleArn' | 'sourceProfile' | 'region'>,
+  access: Pick<
+    RoleAccess,
+    | 'profileName'
+    | 'roleArn'
+    | 'sourceProfile'
+    | 'region'
+    | 'identityAccountId'
+    | 'requireMfa'
+    | 'externalId'
+    | 'sessionNameMustMatchUser'
+  >,
 ): string {
   return [
     `[profile ${access.profileName}]`,
     `role_arn = ${access.roleArn}`,
     `source_profile = ${access.sourceProfile}`,
+    ...(access.requireMfa
+      ? [
+          `# the role requires MFA: replace <your-mfa-device> with the name of your MFA device in account ${access.identityAccountId}`,
+          `mfa_serial = arn:aws:iam::${access.identityAccountId}:mfa/<your-mfa-device>`,
+        ]
+      : []),
+    ...(access.externalId !== undefined ? [`external_id = ${access.externalId}`] : []),
+    ...(access.sessionNameMustMatchUser
+      ? [
+          '# the role accepts only sessions named after you: replace <your-user-name> with your IAM user name',
+          'role_session_name = <your-user-name>',
+        ]
+      : []),
     `region = ${access.region}`,
     '',
   ].join('\n');

@@ -34,22 +34,29 @@ export class CrossAccountStack extends TerraformStack {
       });
     }
 
+    // Users first: a role may trust them by ARN; the assume-role policies follow the roles.
+    const identityAccount = new IdentityAccount(this, 'identity', {
+      provider: providers.forAccount(settings.identityAccount),
+      groups: settings.groups,
+      users: settings.users,
+    });
+
     const roles = new Map<string, AssumableRole>();
     for (const role of settings.roles) {
       const target = new TargetAccountRole(this, `role-${role.name}`, {
         role,
         provider: providers.forAccount(role.account),
         trustedAccountId: identity.id,
+        trustedPrincipalArns: role.trustedPrincipals?.map((name) => identityAccount.userArn(name)),
       });
-      roles.set(role.name, { name: role.name, arn: target.role.arn });
+      roles.set(role.name, {
+        name: role.name,
+        arn: target.role.arn,
+        requireMfa: role.requireMfa,
+        mfaMaxAgeSeconds: role.mfaMaxAgeSeconds,
+      });
     }
-
-    new IdentityAccount(this, 'identity', {
-      provider: providers.forAccount(settings.identityAccount),
-      groups: settings.groups,
-      users: settings.users,
-      roles,
-    });
+    identityAccount.grantAssumeRoles(roles);
 
     new AccessOutputs(this, 'outputs', {
       roles: settings.roles.map((role) => ({
@@ -60,6 +67,10 @@ export class CrossAccountStack extends TerraformStack {
         profileName: role.profileName ?? role.name,
         sourceProfile: identity.profile ?? 'default',
         region: settings.region,
+        identityAccountId: identity.id,
+        requireMfa: role.requireMfa,
+        externalId: role.externalId,
+        sessionNameMustMatchUser: role.sessionNameMustMatchUser,
       })),
     });
 

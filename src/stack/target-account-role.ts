@@ -5,14 +5,9 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
 import type { RoleSettings } from '../config';
-import {
-  bucketAccessPolicy,
-  REVOKE_SESSIONS_POLICY_NAME,
-  revokeSessionsPolicy,
-  toPolicyJson,
-  trustPolicy,
-} from '../policies';
+import { bucketAccessPolicy, REVOKE_SESSIONS_POLICY_NAME, revokeSessionsPolicy, trustPolicy } from '../policies';
 import { managedPolicyId } from './managed-policy-id';
+import { toTerraformPolicyJson } from './terraform-policy-json';
 
 /** Props of {@link TargetAccountRole}. */
 export interface TargetAccountRoleProps {
@@ -22,10 +17,14 @@ export interface TargetAccountRoleProps {
   readonly provider: AwsProvider;
   /** Id of the trusted (identity) account whose principals may assume the role. */
   readonly trustedAccountId: string;
+  /** ARNs (Terraform references) of the `trustedPrincipals` users. @default none: the identity account root */
+  readonly trustedPrincipalArns?: readonly string[];
 }
 
 /**
- * The trusting account's side: the role, its least-privilege bucket policy,
+ * The trusting account's side: the role (its trust policy asking for what the
+ * settings require: MFA, external id, session name, listed principals; and its
+ * permissions boundary), its least-privilege bucket policy,
  * attachments of that policy and any AWS managed policies, and, when
  * `revokeSessionsBefore` is set, the inline policy that revokes older sessions.
  */
@@ -40,8 +39,18 @@ export class TargetAccountRole extends Construct {
     this.role = new IamRole(this, 'role', {
       provider,
       name: settings.name,
-      assumeRolePolicy: toPolicyJson(trustPolicy({ trustedAccountId: props.trustedAccountId })),
+      assumeRolePolicy: toTerraformPolicyJson(
+        trustPolicy({
+          trustedAccountId: props.trustedAccountId,
+          trustedPrincipalArns: props.trustedPrincipalArns,
+          requireMfa: settings.requireMfa,
+          mfaMaxAgeSeconds: settings.mfaMaxAgeSeconds,
+          externalId: settings.externalId,
+          sessionNameMustMatchUser: settings.sessionNameMustMatchUser,
+        }),
+      ),
       maxSessionDuration: settings.maxSessionDuration,
+      permissionsBoundary: settings.permissionsBoundaryArn ?? undefined,
     });
 
     if (settings.bucketAccess.length > 0) {
@@ -49,7 +58,7 @@ export class TargetAccountRole extends Construct {
         provider,
         name: settings.policyName ?? `${settings.name}Policy`,
         description: `S3 access of role ${settings.name}`,
-        policy: toPolicyJson(bucketAccessPolicy(settings.bucketAccess)),
+        policy: toTerraformPolicyJson(bucketAccessPolicy(settings.bucketAccess)),
       });
       new IamRolePolicyAttachment(this, 'bucket-access-attachment', {
         provider,
@@ -71,7 +80,7 @@ export class TargetAccountRole extends Construct {
         provider,
         name: REVOKE_SESSIONS_POLICY_NAME,
         role: this.role.name,
-        policy: toPolicyJson(revokeSessionsPolicy(settings.revokeSessionsBefore)),
+        policy: toTerraformPolicyJson(revokeSessionsPolicy(settings.revokeSessionsBefore)),
       });
     }
   }

@@ -1,0 +1,142 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument, type YAMLSeq } from 'yaml';
+import type { SynthesizedStackJson } from '../src/access';
+import { PROJECT_ROOT, synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
+
+const FIXTURE = readFileSync(join(__dirname, 'fixtures/address-stability.yaml'), 'utf8');
+
+/** Every Terraform address of the stack: `type.name` of each resource, `output.name` of each output. */
+function addresses(stack: SynthesizedStackJson): string[] {
+  return [
+    ...Object.entries(stack.resource ?? {}).flatMap(([type, byName]) =>
+      Object.keys(byName).map((name) => `${type}.${name}`),
+    ),
+    ...Object.keys(stack.output ?? {}).map((name) => `output.${name}`),
+  ];
+}
+
+/**
+ * Whether an address belongs to an entity (its construct id such as `user-Sri`):
+ * cdktf names a resource after its construct path (`identity_user-Sri_user_1A2B3C4D`).
+ */
+function belongsTo(address: string, entity: string): boolean {
+  const name = address.slice(address.indexOf('.') + 1);
+  return (
+    name.startsWith(`${entity}_`) ||
+    name.includes(`_${entity}_`) ||
+    (entity.startsWith('role-') && name === `role_${entity.slice(5)}`)
+  );
+}
+
+/** Addresses, sorted, except those of one entity. */
+function addressesApartFrom(stack: SynthesizedStackJson, entity?: string): string[] {
+  return addresses(stack)
+    .filter((address) => !entity || !belongsTo(address, entity))
+    .sort();
+}
+
+/** The fixture, edited as a YAML document (so the variant is still a settings file). */
+function editedFixture(edit: (lists: Record<'roles' | 'groups' | 'users', YAMLSeq>) => void): string {
+  const document = parseDocument(FIXTURE);
+  edit({
+    roles: document.get('roles') as YAMLSeq,
+    groups: document.get('groups') as YAMLSeq,
+    users: document.get('users') as YAMLSeq,
+  });
+  return document.toString();
+}
+
+/** Removes a name from every list of names in the document that holds it (groups, allowAssume, …). */
+function forgetName(lists: Record<string, YAMLSeq>, key: string, name: string): void {
+  for (const list of Object.values(lists)) {
+    for (const item of list.items as { get(k: string): unknown }[]) {
+      const names = item.get(key) as YAMLSeq | undefined;
+      const index = names?.items.findIndex((n) => String((n as { value: unknown }).value ?? n) === name) ?? -1;
+      if (index >= 0) names!.delete(index);
+    }
+  }
+}
+
+const reversed = (list: YAMLSeq) => list.items.reverse();
+
+describe('Terraform addresses', () => {
+  const base = synthesizeYaml(FIXTURE).json;
+
+  it('come from names: every user, group and role has its own construct path', () => {
+    for (const id of ['user-John', 'user-Ana', 'group-Testers', 'role-ProdWriter', 'bucket-staging-app']) {
+      expect(addresses(base).filter((address) => belongsTo(address, id)).length).toBeGreaterThan(0);
+    }
+  });
+
+  // [change, entity whose own addresses may appear or disappear, edit]
+  it.each<[string, string | undefined, Parameters<typeof editedFixture>[0]]>([
+    ['adding a user', 'user-Zoe', ({ users }) => users.add({ name: 'Zoe', groups: ['Testers'] })],
+    [
+      'removing a user',
+      'user-Priya',
+      ({ users, roles }) => {
+        users.delete(1);
+        forgetName({ roles }, 'trustedPrincipals', 'Priya');
+      },
+    ],
+    ['reordering the users', undefined, ({ users }) => reversed(users)],
+    [
+      'adding a group',
+      'group-Operators',
+      ({ groups }) => groups.add({ name: 'Operators', allowAssume: ['ProdReader'] }),
+    ],
+    [
+      'removing a group',
+      'group-Developers',
+      ({ groups, users }) => {
+        groups.delete(0);
+        forgetName({ users }, 'groups', 'Developers');
+      },
+    ],
+    ['reordering the groups', undefined, ({ groups }) => reversed(groups)],
+    [
+      'adding a role',
+      'role-StagingReader',
+      ({ roles }) =>
+        roles.add({
+          name: 'StagingReader',
+          account: 'staging',
+          bucketAccess: [{ bucket: 'staging-app', access: 'read-only' }],
+        }),
+    ],
+    [
+      'removing a role',
+      'role-ProdReader',
+      ({ roles, groups, users }) => {
+        roles.delete(1);
+        forgetName({ groups, users }, 'allowAssume', 'ProdReader');
+      },
+    ],
+    ['reordering the roles', undefined, ({ roles }) => reversed(roles)],
+  ])('stay the same for everything else when %s', (_change, entity, edit) => {
+    const variant = synthesizeYaml(editedFixture(edit)).json;
+    expect(addressesApartFrom(variant, entity)).toEqual(addressesApartFrom(base, entity));
+    if (entity) expect(addressesApartFrom(variant)).not.toEqual(addressesApartFrom(base));
+  });
+});
+
+describe('synthesis', () => {
+  it('is deterministic: two runs give byte-identical JSON', () => {
+    expect(synthesizeSettingsFile('config/examples/hardened.yaml').text).toBe(
+      synthesizeSettingsFile('config/examples/hardened.yaml').text,
+    );
+    expect(synthesizeYaml(FIXTURE).text).toBe(synthesizeYaml(FIXTURE).text);
+  });
+
+  const settingsFiles = [
+    'config/default.yaml',
+    ...readdirSync(join(PROJECT_ROOT, 'config/examples')).map((name) => `config/examples/${name}`),
+  ];
+  it.each(settingsFiles)('creates no access key or console password for %s (no secret in state)', (file) => {
+    const types = Object.keys(synthesizeSettingsFile(file).json.resource ?? {});
+    expect(types).toContain('aws_iam_user');
+    expect(types).not.toContain('aws_iam_access_key');
+    expect(types).not.toContain('aws_iam_user_login_profile');
+  });
+});

@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PROJECT_ROOT } from './support/synthesize';
+
+const run = promisify(execFile);
+
+/** Runs `ts-node --transpile-only main.ts` (what cdktf.json's app runs) with these settings and output folder. */
+async function runMain(settingsFile: string, outdir: string) {
+  const tsNode = require.resolve('ts-node/dist/bin.js', { paths: [PROJECT_ROOT] });
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, CHECKPOINT_DISABLE: '1' };
+  return run(process.execPath, [tsNode, '--transpile-only', 'main.ts'], {
+    cwd: PROJECT_ROOT,
+    env: { ...env, CROSS_ACCOUNT_CONFIG: settingsFile, CDKTF_OUTDIR: outdir },
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+}
+
+describe('main.ts', () => {
+  it('refuses a bad settings file with one line per problem, exit code 1, no stack trace, and leaves cdktf.out as it was', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'main-bad-'));
+    const outdir = join(work, 'cdktf.out');
+    const settingsFile = join(work, 'bad.yaml');
+    writeFileSync(
+      settingsFile,
+      readFileSync(join(PROJECT_ROOT, 'config/default.yaml'), 'utf8')
+        .replace("id: '999999999999'", "id: '99999999999'")
+        .replace('allowAssume: [S3ProductionAccessRole]', 'allowAsume: [S3ProductionAccessRole]'),
+    );
+    mkdirSync(outdir);
+    writeFileSync(join(outdir, 'manifest.json'), '{"from":"the last good synth"}');
+
+    const { code, stdout, stderr } = await runMain(settingsFile, outdir);
+
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([
+      `${settingsFile}: accounts.prod.id: must be exactly 12 digits (AWS account ids have 12)`,
+      `${settingsFile}: groups[0].allowAsume: unknown key`,
+    ]);
+    expect(stdout + stderr).not.toMatch(/^\s+at /m);
+    expect(readdirSync(outdir)).toEqual(['manifest.json']);
+    expect(readFileSync(join(outdir, 'manifest.json'), 'utf8')).toBe('{"from":"the last good synth"}');
+  });
+
+  it('synthesizes a valid file and prints its warnings on stderr', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'main-warn-'));
+    const outdir = join(work, 'cdktf.out');
+    const settingsFile = join(work, 'mixed.yaml');
+    writeFileSync(
+      settingsFile,
+      readFileSync(join(PROJECT_ROOT, 'config/default.yaml'), 'utf8').replace(
+        '{ name: Sri, groups: [Testers] }',
+        '{ name: Sri, groups: [Developers, Testers] }',
+      ),
+    );
+
+    const { code, stderr } = await runMain(settingsFile, outdir);
+
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      `warning: ${settingsFile}: users[1].groups: "Sri" is allowed "S3ProductionAccessRole" by group Developers and denied it by group Testers: the deny wins`,
+    );
+    expect(readdirSync(outdir)).toContain('manifest.json');
+  });
+});
