@@ -28,7 +28,7 @@ describe('main.ts', () => {
     writeFileSync(
       settingsFile,
       readFileSync(join(PROJECT_ROOT, 'config/default.yaml'), 'utf8')
-        .replace("id: '999999999999'", "id: '99999999999'")
+        .replace('id: "999999999999"', 'id: "99999999999"')
         .replace('allowAssume: [S3ProductionAccessRole]', 'allowAsume: [S3ProductionAccessRole]'),
     );
     mkdirSync(outdir);

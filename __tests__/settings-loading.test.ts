@@ -64,6 +64,9 @@ describe('defaults of optional keys', () => {
       managedPolicyArns: [],
       maxSessionDuration: 3600,
       revokeSessionsBefore: null,
+      requireMfa: false,
+      sessionNameMustMatchUser: false,
+      permissionsBoundaryArn: null,
     });
     expect(settings.groups[0]).toEqual({
       name: 'Readers',
