@@ -51,6 +51,18 @@ describe('cross-account assume', () => {
     expect(assumeCalls()[0].params.DurationSeconds).toBe('900');
   });
 
+  it('assumes a role ARN as given when no settings are found (credential_process runs from any folder)', async () => {
+    await withSts();
+    process.env.CROSS_ACCOUNT_CONFIG = '/no/such/settings.yaml';
+    const other = 'arn:aws:iam::222222222222:role/ReadOnly';
+    await assumeRole({ role: other, format: 'credential-process', externalId: 'partner-id' });
+    expect(assumeCalls()[0].params).toMatchObject({
+      RoleArn: other,
+      ExternalId: 'partner-id',
+      RoleSessionName: 'John',
+    });
+  });
+
   it('prints the Credentials object of `aws sts assume-role` with --format json', async () => {
     await withSts();
     const json = JSON.parse(await assumeRole({ role: 'S3ProductionAccessRole', format: 'json' }));

@@ -11,13 +11,18 @@ let restoreEnv: () => void;
 beforeAll(async () => {
   s3 = await startLocalS3(['productionapp', 'another-bucket']);
   restoreEnv = useLoopbackAws({ s3: s3.endpoint });
-  client = new S3Client({
+  client = localClient();
+});
+/** A client of the local s3rver, with the keys it knows. */
+function localClient(): S3Client {
+  return new S3Client({
     endpoint: s3.endpoint,
     region: 'us-east-1',
     forcePathStyle: true,
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
   });
-});
+}
+
 afterAll(async () => {
   restoreEnv();
   await s3.close();
@@ -72,6 +77,40 @@ describe('runSmokeCheck', () => {
     });
     expect(result).toMatchObject({ ok: false, interrupted: true, probeRemoved: true });
     expect(result.failedStep).toEqual({ step: 'get-object', ok: false, detail: 'interrupted' });
+  });
+
+  describe('on errors s3rver cannot give (it enforces no IAM), injected into the client', () => {
+    // s3rver answers NoSuchBucket or success only; AWS also answers AccessDenied or a fault.
+    const clientFailing = (name: string) => {
+      const failing = localClient();
+      failing.middlewareStack.add(
+        (next) => async (args) => {
+          const input = args.input as { Bucket?: string };
+          if (input.Bucket === 'someone-elses-bucket') throw Object.assign(new Error(`${name} from S3`), { name });
+          return next(args);
+        },
+        { step: 'initialize' },
+      );
+      return failing;
+    };
+
+    it('counts AccessDenied on a bucket it was not given as refused', async () => {
+      const result = await check({ s3: clientFailing('AccessDenied'), deniedBucket: 'someone-elses-bucket' });
+      expect(result.steps.at(-1)).toEqual({
+        step: 'refused-list-bucket',
+        ok: true,
+        detail: 'ListBucket on someone-elses-bucket: refused (AccessDenied)',
+      });
+    });
+
+    it('fails on any other error there: it proves nothing about access', async () => {
+      const result = await check({ s3: clientFailing('InternalError'), deniedBucket: 'someone-elses-bucket' });
+      expect(result.failedStep).toEqual({
+        step: 'refused-list-bucket',
+        ok: false,
+        detail: 'InternalError: InternalError from S3',
+      });
+    });
   });
 
   it('fails at list-bucket on a bucket that is not there, before writing anything', async () => {

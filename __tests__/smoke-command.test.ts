@@ -52,7 +52,7 @@ describe('cross-account smoke', () => {
     await expect(smokeTest({ role: 'S3ProductionAccessRole' }, (step) => steps.push(step))).rejects.toThrow(
       'smoke failed at assume-role: AccessDenied on AssumeRole of S3ProductionAccessRole: you are not in a group that allows the role',
     );
-    expect(steps.map((step) => step.step)).toEqual(['assume-role']);
+    expect(steps.map(formatStep)).toEqual(['FAIL  assume-role          AccessDenied']);
   });
 
   it("fails tutorial 000's read-only role at refused-put-object on a server that lets it write, leaving nothing", async () => {

@@ -45,7 +45,7 @@ export async function smokeTest(options: SmokeOptions, progress: (outcome: StepO
     credentials = await roleCredentials(props)();
   } catch (error) {
     const explained = explainAwsError(error, { roleName: target.name, requirements: target.requirements });
-    progress({ step: 'assume-role', ok: false, detail: (explained ?? (error as Error)).message });
+    progress({ step: 'assume-role', ok: false, detail: (error as Error).name });
     throw new UserError(`smoke failed at assume-role: ${(explained ?? (error as Error)).message}`);
   }
   progress({ step: 'assume-role', ok: true, detail: `${target.arn} as session ${props.sessionName}` });
