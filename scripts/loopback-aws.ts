@@ -6,7 +6,11 @@ import { startLocalSts } from '../__tests__/support/local-sts';
 // Usage: npx ts-node scripts/loopback-aws.ts productionapp other-bucket   (Ctrl-C stops both)
 async function main(): Promise<void> {
   const callerArn = process.env.LOOPBACK_CALLER_ARN ?? 'arn:aws:iam::111111111111:user/John';
-  const sts = await startLocalSts({ callerArn });
+  // LOOPBACK_DENY=1 refuses every AssumeRole, as AWS does for a user the settings deny (Sri).
+  const deny = process.env.LOOPBACK_DENY
+    ? () => ({ code: 'AccessDenied', message: `User: ${callerArn} is not authorized to perform: sts:AssumeRole` })
+    : undefined;
+  const sts = await startLocalSts({ callerArn, decide: deny });
   const s3 = await startLocalS3(process.argv.slice(2));
   process.stdout.write(
     [
