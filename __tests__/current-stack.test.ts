@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listRoleUsages } from '../src/access';
 import { loadCurrentStack } from '../src/cli/current-stack';
 import { synthesizeWithTrustConditions } from './support/hardened-stack';
 import { PROJECT_ROOT } from './support/synthesize';
+import { tempFolder } from './support/temp-folder';
 
 describe('loadCurrentStack', () => {
   it('synthesizes the settings CROSS_ACCOUNT_CONFIG names, leaving no temp folder behind', () => {
@@ -23,7 +24,7 @@ describe('loadCurrentStack', () => {
   });
 
   it('says to synthesize first when --outdir holds no stack', () => {
-    const empty = mkdtempSync(join(tmpdir(), 'empty-out-'));
+    const empty = tempFolder('empty-out-');
     expect(existsSync(join(empty, 'manifest.json'))).toBe(false);
     expect(() => loadCurrentStack(empty)).toThrow(`no synthesized stack in ${empty}: run \`npm run synth\` first`);
   });

@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeProfiles } from '../src/cli/profiles-command';
 import { UserError } from '../src/user-error';
 import { HARDENED_CONDITIONS, synthesizeWithTrustConditions } from './support/hardened-stack';
 import { PROJECT_ROOT } from './support/synthesize';
+import { tempFolder } from './support/temp-folder';
 
 const ENV = { CROSS_ACCOUNT_CONFIG: join(PROJECT_ROOT, 'config/examples/acc-to-prod-s3.yaml') };
 
@@ -23,7 +23,7 @@ output = json
 `;
 
 function configFolder(text?: string): { folder: string; file: string } {
-  const folder = mkdtempSync(join(tmpdir(), 'aws-config-'));
+  const folder = tempFolder('aws-config-');
   const file = join(folder, 'config');
   if (text !== undefined) writeFileSync(file, text);
   return { folder, file };

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from '../../src/app';
 import { loadSettings } from '../../src/config';
 import { STACK_NAME } from '../../src/stack';
 import { PROJECT_ROOT } from './synthesize';
+import { tempFolder } from './temp-folder';
 
 /** Trust conditions as the hardening settings synthesize them (requireMfa, externalId, sessionNameMustMatchUser). */
 export const HARDENED_CONDITIONS = {
@@ -20,7 +20,7 @@ export const HARDENED_CONDITIONS = {
  * that read an existing cdktf.out with `--outdir`.
  */
 export function synthesizeWithTrustConditions(settingsFile: string, conditions: object): string {
-  const outdir = mkdtempSync(join(tmpdir(), 'hardened-out-'));
+  const outdir = tempFolder('hardened-out-');
   buildApp(loadSettings(join(PROJECT_ROOT, settingsFile), {}), outdir).synth();
   const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
   const stackFile = join(outdir, manifest.stacks[STACK_NAME].synthesizedStackPath);
