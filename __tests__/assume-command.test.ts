@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { assumeRole } from '../src/cli/assume-command';
@@ -8,6 +9,7 @@ import { HARDENED_CONDITIONS, synthesizeWithTrustConditions } from './support/ha
 import { startLocalSts, type LocalSts, type LocalStsProps } from './support/local-sts';
 import { useLoopbackAws } from './support/loopback-aws-env';
 import { PROJECT_ROOT } from './support/synthesize';
+import { tempFolder } from './support/temp-folder';
 
 const ROLE_ARN = 'arn:aws:iam::999999999999:role/S3ProductionAccessRole';
 let sts: LocalSts;
@@ -63,6 +65,18 @@ describe('cross-account assume', () => {
     });
   });
 
+  it('assumes the role from the keys of --profile instead of the environment', async () => {
+    await withSts();
+    const folder = tempFolder('aws-files-');
+    writeFileSync(
+      join(folder, 'credentials'),
+      '[dev]\naws_access_key_id = AKIDDEVPROFILE\naws_secret_access_key = dev\n',
+    );
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(folder, 'credentials');
+    await assumeRole({ role: 'S3ProductionAccessRole', profile: 'dev', format: 'env' });
+    expect(sts.requests.map((request) => request.accessKeyId)).toEqual(['AKIDDEVPROFILE', 'AKIDDEVPROFILE']);
+  });
+
   it('prints the Credentials object of `aws sts assume-role` with --format json', async () => {
     await withSts();
     const json = JSON.parse(await assumeRole({ role: 'S3ProductionAccessRole', format: 'json' }));
@@ -93,6 +107,30 @@ describe('cross-account assume', () => {
       new UserError(
         'AccessDenied on AssumeRole of S3ProductionAccessRole: you are not in a group that allows the role, or you are in one that denies it (a deny wins); or the role requires MFA and the code or device (--serial-number) was not accepted',
       ),
+    );
+  });
+
+  it('says the MFA code was wrong when STS says so', async () => {
+    await withSts({
+      decide: () => ({
+        code: 'AccessDenied',
+        message: 'MultiFactorAuthentication failed with invalid MFA one time pass code.',
+      }),
+    });
+    await expect(assumeRole({ role: 'S3ProductionAccessRole', mfaCode: '000000', format: 'env' })).rejects.toThrow(
+      new UserError('AccessDenied on AssumeRole of S3ProductionAccessRole: the MFA code is wrong or was already used'),
+    );
+  });
+
+  it('says when AWS does not know the access key', async () => {
+    await withSts({
+      callerIdentityError: {
+        code: 'InvalidClientTokenId',
+        message: 'The security token included in the request is invalid.',
+      },
+    });
+    await expect(assumeRole({ role: 'S3ProductionAccessRole', format: 'env' })).rejects.toThrow(
+      new UserError('AWS does not accept your access key (InvalidClientTokenId): check the keys of your profile'),
     );
   });
 

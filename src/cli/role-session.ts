@@ -57,7 +57,9 @@ export async function openRoleSession(
 ): Promise<{ readonly target: RoleTarget; readonly props: RoleCredentialsProps }> {
   const target = found ?? findTarget(options);
   const region = process.env.AWS_REGION || target.region || 'us-east-1';
-  const sourceCredentials = options.profile ? fromIni({ profile: options.profile }) : undefined;
+  const sourceCredentials = options.profile
+    ? fromIni({ profile: options.profile, mfaCodeProvider: askMfaCode })
+    : undefined;
   const sts = new STSClient({ region, credentials: sourceCredentials });
   let callerArn: string;
   try {
