@@ -64,6 +64,19 @@ describe('cross-account smoke', () => {
     );
   });
 
+  it('probes writes on a read-only role when --access read-write says its managed policy allows them', async () => {
+    const steps = await withSts('config/examples/acc-to-prod-s3.yaml');
+    await smokeTest({ role: 'prod-s3', access: 'read-write' }, (step) => steps.push(step));
+    expect(steps.map((step) => step.step)).toEqual([
+      'assume-role',
+      'list-bucket',
+      'put-object',
+      'get-object',
+      'delete-object',
+      'refused-list-bucket',
+    ]);
+  });
+
   it('removes the probe object on Ctrl-C and says where it stopped', async () => {
     const steps = await withSts('config/default.yaml');
     const listenersBefore = process.listenerCount('SIGINT');

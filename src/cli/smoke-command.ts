@@ -1,5 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { findRoleUsage, listResources, roleBucketGrants, type SynthesizedStackJson } from '../access';
 import { explainAwsError } from '../session/explain-aws-error';
 import { roleCredentials } from '../session/role-credentials';
@@ -11,6 +11,7 @@ import { openRoleSession, withRoleSessionOptions, type RoleSessionOptions } from
 interface SmokeOptions extends RoleSessionOptions {
   readonly bucket?: string;
   readonly deniedBucket?: string;
+  readonly access?: 'read-only' | 'read-write';
 }
 
 /** `cross-account smoke`: checks the deployed access of a role for real, leaving nothing behind. */
@@ -20,6 +21,12 @@ export function registerSmokeCommand(program: Command): void {
   )
     .option('--bucket <name>', "bucket to probe (default: the role's one bucket)")
     .option('--denied-bucket <name>', 'a bucket the role must not list (default: another bucket of the stack)')
+    .addOption(
+      new Option('--access <level>', "what the role may do there (default: read from the role's policies)").choices([
+        'read-only',
+        'read-write',
+      ]),
+    )
     .action(async (options: SmokeOptions) => {
       await smokeTest(options, (outcome) => {
         process.stdout.write(`${formatStep(outcome)}\n`);
@@ -39,7 +46,10 @@ export async function smokeTest(options: SmokeOptions, progress: (outcome: StepO
   const { target, props } = await openRoleSession(options, role);
   const grants = roleBucketGrants(stack, role);
   const bucket = options.bucket ?? onlyBucket(grants, target.name);
-  const canWrite = grants.find((grant) => grant.bucket === bucket)?.objectActions.some(isPutObject) ?? false;
+  // AWS managed policies (AmazonS3FullAccess, …) are not read here: --access says what they allow.
+  const canWrite = options.access
+    ? options.access === 'read-write'
+    : (grants.find((grant) => grant.bucket === bucket)?.objectActions.some(isPutObject) ?? false);
   let credentials;
   try {
     credentials = await roleCredentials(props)();
