@@ -39,6 +39,7 @@ export interface SmokeResult {
   readonly steps: readonly StepOutcome[];
   /** The first failed step. @default none */
   readonly failedStep?: StepOutcome;
+  /** A step was aborted by the signal. */
   readonly interrupted: boolean;
   readonly probeKey: string;
   /** The probe object was deleted (or never written). */
@@ -123,7 +124,8 @@ export async function runSmokeCheck(props: SmokeCheckProps): Promise<SmokeResult
     ok: failedStep === undefined && probeRemoved,
     steps,
     ...(failedStep && { failedStep }),
-    interrupted: signal?.aborted ?? false,
+    // Interrupted only if a step was cut short; a Ctrl-C after the last step changes nothing.
+    interrupted: (signal?.aborted ?? false) && failedStep !== undefined,
     probeKey,
     probeRemoved,
   };
