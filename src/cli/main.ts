@@ -1,6 +1,10 @@
 import { Command } from 'commander';
 import { SettingsError } from '../config';
 import { UserError } from '../user-error';
+import { registerAssumeCommand } from './assume-command';
+import { registerConsoleUrlCommand } from './console-url-command';
+import { registerProfilesCommand } from './profiles-command';
+import { registerSmokeCommand } from './smoke-command';
 import { registerSummaryCommand } from './summary-command';
 
 /** The `cross-account` program with every subcommand registered. */
@@ -10,6 +14,10 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerSummaryCommand(program);
+  registerProfilesCommand(program);
+  registerAssumeCommand(program);
+  registerSmokeCommand(program);
+  registerConsoleUrlCommand(program);
   return program;
 }
 

@@ -1,0 +1,194 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { assumeRole } from '../src/cli/assume-command';
+import { runCli } from '../src/cli/main';
+import { promptMfaCode } from '../src/cli/mfa-prompt';
+import { UserError } from '../src/user-error';
+import { HARDENED_CONDITIONS, synthesizeWithTrustConditions } from './support/hardened-stack';
+import { startLocalSts, type LocalSts, type LocalStsProps } from './support/local-sts';
+import { useLoopbackAws } from './support/loopback-aws-env';
+import { PROJECT_ROOT } from './support/synthesize';
+import { tempFolder } from './support/temp-folder';
+
+const ROLE_ARN = 'arn:aws:iam::999999999999:role/S3ProductionAccessRole';
+let sts: LocalSts;
+let restoreEnv: (() => void) | undefined;
+
+/** A fresh STS responder for one test, and the SDK pointed at it. */
+async function withSts(props: LocalStsProps = {}): Promise<void> {
+  sts = await startLocalSts(props);
+  restoreEnv = useLoopbackAws({ sts: sts.endpoint });
+  process.env.CROSS_ACCOUNT_CONFIG = join(PROJECT_ROOT, 'config/default.yaml');
+}
+
+afterEach(async () => {
+  restoreEnv?.();
+  restoreEnv = undefined;
+  await sts?.close();
+});
+
+const assumeCalls = () => sts.requests.filter((request) => request.action === 'AssumeRole');
+
+describe('cross-account assume', () => {
+  it("prints export lines for the role's credentials, the session named after the caller", async () => {
+    await withSts();
+    const text = await assumeRole({ role: 'S3ProductionAccessRole', format: 'env' });
+    expect(text).toMatch(
+      /^export AWS_ACCESS_KEY_ID=S3RVER\nexport AWS_SECRET_ACCESS_KEY=S3RVER\nexport AWS_SESSION_TOKEN=local-session-token-\d+\nexport AWS_CREDENTIAL_EXPIRATION=\d{4}-\d\d-\d\dT[\d:.]+Z\n$/,
+    );
+    expect(assumeCalls()[0].params).toMatchObject({ RoleArn: ROLE_ARN, RoleSessionName: 'John' });
+    expect(assumeCalls()[0].accessKeyId).toBe('AKIDLOOPBACKTEST');
+  });
+
+  it('prints the JSON the AWS CLI expects from a credential_process, with the requested duration', async () => {
+    await withSts();
+    const before = Date.now();
+    const text = await assumeRole({ role: ROLE_ARN, format: 'credential-process', duration: '900' });
+    const json = JSON.parse(text);
+    expect(Object.keys(json)).toEqual(['Version', 'AccessKeyId', 'SecretAccessKey', 'SessionToken', 'Expiration']);
+    expect(json.Version).toBe(1);
+    expect(Date.parse(json.Expiration) - before).toBeGreaterThanOrEqual(899_000);
+    expect(Date.parse(json.Expiration) - before).toBeLessThan(905_000);
+    expect(assumeCalls()[0].params.DurationSeconds).toBe('900');
+  });
+
+  it('assumes a role ARN as given when no settings are found (credential_process runs from any folder)', async () => {
+    await withSts();
+    process.env.CROSS_ACCOUNT_CONFIG = '/no/such/settings.yaml';
+    const other = 'arn:aws:iam::222222222222:role/ReadOnly';
+    await assumeRole({ role: other, format: 'credential-process', externalId: 'partner-id' });
+    expect(assumeCalls()[0].params).toMatchObject({
+      RoleArn: other,
+      ExternalId: 'partner-id',
+      RoleSessionName: 'John',
+    });
+  });
+
+  it('assumes the role from the keys of --profile instead of the environment', async () => {
+    await withSts();
+    const folder = tempFolder('aws-files-');
+    writeFileSync(
+      join(folder, 'credentials'),
+      '[dev]\naws_access_key_id = AKIDDEVPROFILE\naws_secret_access_key = dev\n',
+    );
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(folder, 'credentials');
+    await assumeRole({ role: 'S3ProductionAccessRole', profile: 'dev', format: 'env' });
+    expect(sts.requests.map((request) => request.accessKeyId)).toEqual(['AKIDDEVPROFILE', 'AKIDDEVPROFILE']);
+  });
+
+  it('prints the Credentials object of `aws sts assume-role` with --format json', async () => {
+    await withSts();
+    const json = JSON.parse(await assumeRole({ role: 'S3ProductionAccessRole', format: 'json' }));
+    expect(json.Credentials).toMatchObject({ AccessKeyId: 'S3RVER', SecretAccessKey: 'S3RVER' });
+  });
+
+  it('sends the MFA device, the code, the external id and the user name that a hardened role asks for', async () => {
+    await withSts();
+    const outdir = synthesizeWithTrustConditions('config/default.yaml', HARDENED_CONDITIONS);
+    await assumeRole({ role: 'S3ProductionAccessRole', outdir, mfaCode: '123456', format: 'env' });
+    expect(assumeCalls()[0].params).toMatchObject({
+      SerialNumber: 'arn:aws:iam::111111111111:mfa/John',
+      TokenCode: '123456',
+      ExternalId: 'a-shared-secret-id',
+      RoleSessionName: 'John',
+    });
+  });
+
+  it('explains AccessDenied with the likely causes, MFA among them for a role that requires it', async () => {
+    await withSts({
+      callerArn: 'arn:aws:iam::111111111111:user/Sri',
+      decide: () => ({ code: 'AccessDenied', message: 'User: Sri is not authorized to perform: sts:AssumeRole' }),
+    });
+    const outdir = synthesizeWithTrustConditions('config/default.yaml', { Bool: HARDENED_CONDITIONS.Bool });
+    await expect(
+      assumeRole({ role: 'S3ProductionAccessRole', outdir, mfaCode: '123456', format: 'env' }),
+    ).rejects.toThrow(
+      new UserError(
+        'AccessDenied on AssumeRole of S3ProductionAccessRole: you are not in a group that allows the role, or you are in one that denies it (a deny wins); or the role requires MFA and the code or device (--serial-number) was not accepted',
+      ),
+    );
+  });
+
+  it('says the MFA code was wrong when STS says so', async () => {
+    await withSts({
+      decide: () => ({
+        code: 'AccessDenied',
+        message: 'MultiFactorAuthentication failed with invalid MFA one time pass code.',
+      }),
+    });
+    await expect(assumeRole({ role: 'S3ProductionAccessRole', mfaCode: '000000', format: 'env' })).rejects.toThrow(
+      new UserError('AccessDenied on AssumeRole of S3ProductionAccessRole: the MFA code is wrong or was already used'),
+    );
+  });
+
+  it('says when AWS does not know the access key', async () => {
+    await withSts({
+      callerIdentityError: {
+        code: 'InvalidClientTokenId',
+        message: 'The security token included in the request is invalid.',
+      },
+    });
+    await expect(assumeRole({ role: 'S3ProductionAccessRole', format: 'env' })).rejects.toThrow(
+      new UserError('AWS does not accept your access key (InvalidClientTokenId): check the keys of your profile'),
+    );
+  });
+
+  it('says when there are no credentials at all', async () => {
+    await withSts();
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+    await expect(assumeRole({ role: 'S3ProductionAccessRole', format: 'env' })).rejects.toThrow(
+      /^no AWS credentials \(.+\): set AWS_PROFILE or pass --profile, or run `aws configure` or `aws sso login`$/,
+    );
+  });
+
+  it('says when the caller’s session token has expired', async () => {
+    await withSts({
+      callerIdentityError: { code: 'ExpiredToken', message: 'The security token included in the request is expired' },
+    });
+    await expect(assumeRole({ role: 'S3ProductionAccessRole', format: 'env' })).rejects.toThrow(
+      new UserError(
+        'your AWS session token has expired (ExpiredToken): sign in again (`aws sso login`, or fresh keys) and retry',
+      ),
+    );
+  });
+
+  it("refuses a duration beyond the role's maximum before calling STS", async () => {
+    await withSts();
+    await expect(assumeRole({ role: 'S3ProductionAccessRole', duration: '7200', format: 'env' })).rejects.toThrow(
+      '--duration must be whole seconds from 900 to 3600',
+    );
+    expect(assumeCalls()).toHaveLength(0);
+  });
+
+  it('prints a role name not in the settings as one line and exits 1', async () => {
+    await withSts();
+    const errors: string[] = [];
+    const spy = jest.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line));
+    try {
+      expect(await runCli(['assume', '--role', 'S3ProductionAcessRole'])).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(errors).toEqual(['role "S3ProductionAcessRole" is not in the settings (roles: S3ProductionAccessRole)']);
+  });
+});
+
+describe('promptMfaCode', () => {
+  it('asks on the given output and reads the code from the input', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const code = promptMfaCode('arn:aws:iam::111111111111:mfa/John', input, output);
+    input.end('654321\n');
+    await expect(code).resolves.toBe('654321');
+    expect(String(output.read())).toBe('MFA code for arn:aws:iam::111111111111:mfa/John: ');
+  });
+
+  it('refuses a code that is not six digits', async () => {
+    const input = new PassThrough();
+    const code = promptMfaCode('arn:aws:iam::111111111111:mfa/John', input, new PassThrough());
+    input.end('12345\n');
+    await expect(code).rejects.toThrow('the MFA code must be 6 digits, got "12345"');
+  });
+});

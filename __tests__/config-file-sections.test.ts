@@ -1,0 +1,126 @@
+import { mergeConfigSections, profileSectionName, type ConfigSection } from '../src/session/config-file-sections';
+import { formatSectionDiff } from '../src/session/section-diff';
+
+const MANAGED = ['role_arn', 'source_profile', 'region', 'mfa_serial'];
+
+const EXISTING = `# my AWS profiles - keep this comment
+[default]
+region = eu-west-1
+
+; work account
+[profile dev]
+sso_start_url = https://example.awsapps.com/start
+region = us-east-1
+
+[profile prod-s3]
+role_arn = arn:aws:iam::222222222222:role/old-role
+source_profile = dev
+output = table
+mfa_serial = arn:aws:iam::111111111111:mfa/David
+  # why: table is easier to read
+
+# the sandbox, do not touch
+[profile sandbox]
+region = us-west-2
+`;
+
+const PROD_S3: ConfigSection = {
+  name: 'profile prod-s3',
+  entries: [
+    ['role_arn', 'arn:aws:iam::222222222222:role/acc-to-read-prod-s3-bucket'],
+    ['source_profile', 'acc'],
+    ['region', 'us-east-1'],
+  ],
+};
+
+describe('mergeConfigSections', () => {
+  it('replaces a changed section in place and leaves other profiles and comments as they were', () => {
+    const { text, changes } = mergeConfigSections(EXISTING, [PROD_S3], MANAGED);
+    expect(changes.map((change) => change.status)).toEqual(['updated']);
+    expect(text).toBe(`# my AWS profiles - keep this comment
+[default]
+region = eu-west-1
+
+; work account
+[profile dev]
+sso_start_url = https://example.awsapps.com/start
+region = us-east-1
+
+[profile prod-s3]
+role_arn = arn:aws:iam::222222222222:role/acc-to-read-prod-s3-bucket
+source_profile = acc
+region = us-east-1
+output = table
+  # why: table is easier to read
+
+# the sandbox, do not touch
+[profile sandbox]
+region = us-west-2
+`);
+  });
+
+  it('appends a new section after a blank line and ends the file with a newline', () => {
+    const section: ConfigSection = { name: 'profile UpdateData', entries: [['region', 'eu-west-1']] };
+    const { text, changes } = mergeConfigSections('[profile dev]\nregion = us-east-1', [section], MANAGED);
+    expect(changes[0].status).toBe('added');
+    expect(text).toBe('[profile dev]\nregion = us-east-1\n\n[profile UpdateData]\nregion = eu-west-1\n');
+  });
+
+  it('writes into an empty file without a leading blank line', () => {
+    expect(mergeConfigSections('', [PROD_S3], MANAGED).text).toBe(
+      '[profile prod-s3]\nrole_arn = arn:aws:iam::222222222222:role/acc-to-read-prod-s3-bucket\nsource_profile = acc\nregion = us-east-1\n',
+    );
+  });
+
+  it('reports an identical section as unchanged and returns the text byte for byte', () => {
+    const once = mergeConfigSections(EXISTING, [PROD_S3], MANAGED).text;
+    const twice = mergeConfigSections(once, [PROD_S3], MANAGED);
+    expect(twice.changes[0].status).toBe('unchanged');
+    expect(twice.text).toBe(once);
+  });
+
+  it('finds a header written with extra spaces and keeps CRLF line endings', () => {
+    const crlf = '[ profile  prod-s3 ]\r\nrole_arn = old\r\n\r\n[profile dev]\r\nregion = us-east-1\r\n';
+    const { text } = mergeConfigSections(crlf, [PROD_S3], MANAGED);
+    expect(text.split('\r\n')).toEqual([
+      '[ profile  prod-s3 ]',
+      'role_arn = arn:aws:iam::222222222222:role/acc-to-read-prod-s3-bucket',
+      'source_profile = acc',
+      'region = us-east-1',
+      '',
+      '[profile dev]',
+      'region = us-east-1',
+      '',
+    ]);
+  });
+
+  it('names the default profile [default] and the others [profile <name>]', () => {
+    expect([profileSectionName('default'), profileSectionName('prod-s3')]).toEqual(['default', 'profile prod-s3']);
+  });
+});
+
+describe('formatSectionDiff', () => {
+  it('shows removed and added lines of an updated section, with the unchanged ones as context', () => {
+    const { changes } = mergeConfigSections(EXISTING, [PROD_S3], MANAGED);
+    expect(formatSectionDiff('/home/david/.aws/config', changes)).toBe(`--- /home/david/.aws/config
++++ /home/david/.aws/config (after)
+@@ [profile prod-s3] updated @@
+ [profile prod-s3]
+-role_arn = arn:aws:iam::222222222222:role/old-role
+-source_profile = dev
++role_arn = arn:aws:iam::222222222222:role/acc-to-read-prod-s3-bucket
++source_profile = acc
++region = us-east-1
+ output = table
+-mfa_serial = arn:aws:iam::111111111111:mfa/David
+   # why: table is easier to read
+`);
+  });
+
+  it('says there is nothing to change when every section is unchanged', () => {
+    const once = mergeConfigSections(EXISTING, [PROD_S3], MANAGED).text;
+    expect(formatSectionDiff('config', mergeConfigSections(once, [PROD_S3], MANAGED).changes)).toBe(
+      'config: no changes\n',
+    );
+  });
+});

@@ -1,0 +1,113 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeProfiles } from '../src/cli/profiles-command';
+import { UserError } from '../src/user-error';
+import { HARDENED_CONDITIONS, synthesizeWithTrustConditions } from './support/hardened-stack';
+import { PROJECT_ROOT } from './support/synthesize';
+import { tempFolder } from './support/temp-folder';
+
+const ENV = { CROSS_ACCOUNT_CONFIG: join(PROJECT_ROOT, 'config/examples/acc-to-prod-s3.yaml') };
+
+const USER_CONFIG = `# David's profiles
+[default]
+region = eu-west-1
+
+[profile acc]
+sso_session = work
+# keep this comment
+
+[profile prod-s3]
+role_arn = arn:aws:iam::222222222222:role/typo-role
+source_profile = acc
+output = json
+`;
+
+function configFolder(text?: string): { folder: string; file: string } {
+  const folder = tempFolder('aws-config-');
+  const file = join(folder, 'config');
+  if (text !== undefined) writeFileSync(file, text);
+  return { folder, file };
+}
+
+describe('cross-account profiles', () => {
+  it('writes the tutorial 000 prod-s3 profile in place, keeps the rest, and backs up the file first', () => {
+    const { folder, file } = configFolder(USER_CONFIG);
+    const report = writeProfiles({ configFile: file }, ENV);
+
+    expect(readFileSync(file, 'utf8')).toBe(`# David's profiles
+[default]
+region = eu-west-1
+
+[profile acc]
+sso_session = work
+# keep this comment
+
+[profile prod-s3]
+role_arn = arn:aws:iam::222222222222:role/acc-to-read-prod-s3-bucket
+source_profile = acc
+region = us-east-1
+output = json
+`);
+    const backups = readdirSync(folder).filter((name) => name.endsWith('.bak'));
+    expect(backups).toHaveLength(1);
+    expect(readFileSync(join(folder, backups[0]), 'utf8')).toBe(USER_CONFIG);
+    expect(report).toContain('updated   [profile prod-s3]');
+  });
+
+  it('prints the diff and writes nothing with --dry-run', () => {
+    const { folder, file } = configFolder(USER_CONFIG);
+    const diff = writeProfiles({ configFile: file, dryRun: true }, ENV);
+    expect(diff).toContain('-role_arn = arn:aws:iam::222222222222:role/typo-role');
+    expect(diff).toContain('+role_arn = arn:aws:iam::222222222222:role/acc-to-read-prod-s3-bucket');
+    expect(readFileSync(file, 'utf8')).toBe(USER_CONFIG);
+    expect(readdirSync(folder)).toEqual(['config']);
+  });
+
+  it('creates a missing config file (owner-only) from AWS_CONFIG_FILE, with no backup', () => {
+    const { folder } = configFolder();
+    const file = join(folder, 'nested', 'config');
+    writeProfiles({}, { ...ENV, AWS_CONFIG_FILE: file });
+    expect(readFileSync(file, 'utf8')).toContain('[profile prod-s3]\nrole_arn = ');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readdirSync(join(folder, 'nested'))).toEqual(['config']);
+  });
+
+  it('leaves the file and writes no backup when the profiles are already there', () => {
+    const { folder, file } = configFolder(USER_CONFIG);
+    writeProfiles({ configFile: file }, ENV);
+    const report = writeProfiles({ configFile: file }, ENV);
+    expect(report).toContain('unchanged [profile prod-s3]');
+    expect(readdirSync(folder).filter((name) => name.endsWith('.bak'))).toHaveLength(1);
+  });
+
+  it('adds mfa_serial, external_id and role_session_name for a role whose trust asks for them', () => {
+    const outdir = synthesizeWithTrustConditions('config/default.yaml', HARDENED_CONDITIONS);
+    const { file } = configFolder('');
+    writeProfiles({ configFile: file, outdir, user: 'John' }, {});
+    expect(readFileSync(file, 'utf8')).toBe(`[profile S3ProductionAccessRole]
+role_arn = arn:aws:iam::999999999999:role/S3ProductionAccessRole
+source_profile = dev
+region = us-east-1
+mfa_serial = arn:aws:iam::111111111111:mfa/John
+external_id = a-shared-secret-id
+role_session_name = John
+`);
+  });
+
+  it('asks for --user when a role requires MFA and nobody is named', () => {
+    const outdir = synthesizeWithTrustConditions('config/default.yaml', { Bool: HARDENED_CONDITIONS.Bool });
+    const { file } = configFolder('');
+    expect(() => writeProfiles({ configFile: file, outdir }, {})).toThrow(
+      new UserError(
+        'role S3ProductionAccessRole requires MFA: pass --user <your IAM user name> or --mfa-serial <device ARN>',
+      ),
+    );
+  });
+
+  it('refuses a --role that is not in the settings', () => {
+    const { file } = configFolder('');
+    expect(() => writeProfiles({ configFile: file, role: ['prod-s4'] }, ENV)).toThrow(
+      'role "prod-s4" is not in the settings (roles: acc-to-read-prod-s3-bucket)',
+    );
+  });
+});

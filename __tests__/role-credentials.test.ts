@@ -1,0 +1,70 @@
+import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { roleCredentials, s3ClientForRole } from '../src/session/role-credentials';
+import { startLocalS3, type LocalS3 } from './support/local-s3';
+import { startLocalSts, type LocalSts } from './support/local-sts';
+import { useLoopbackAws } from './support/loopback-aws-env';
+
+const ROLE_ARN = 'arn:aws:iam::999999999999:role/UpdateData';
+let s3: LocalS3;
+let sts: LocalSts | undefined;
+let restoreEnv: (() => void) | undefined;
+
+beforeAll(async () => {
+  s3 = await startLocalS3(['amzn-s3-demo-bucket-shared-container']);
+});
+afterAll(() => s3.close());
+afterEach(async () => {
+  restoreEnv?.();
+  await sts?.close();
+});
+
+async function withSts(lifetimeSeconds: number): Promise<LocalSts> {
+  sts = await startLocalSts({ lifetimeSeconds });
+  restoreEnv = useLoopbackAws({ sts: sts.endpoint, s3: s3.endpoint });
+  return sts;
+}
+
+const assumeCalls = (server: LocalSts) => server.requests.filter((request) => request.action === 'AssumeRole');
+
+describe('s3ClientForRole', () => {
+  it('assumes the role once and reuses the credentials while they are fresh', async () => {
+    const server = await withSts(3600);
+    const client = s3ClientForRole({ roleArn: ROLE_ARN, sessionName: 'app' });
+    const Bucket = 'amzn-s3-demo-bucket-shared-container';
+    await client.send(new PutObjectCommand({ Bucket, Key: 'report.csv', Body: 'a,b\n' }));
+    const listed = await client.send(new ListObjectsV2Command({ Bucket }));
+    expect(listed.Contents?.map((object) => object.Key)).toEqual(['report.csv']);
+    expect(assumeCalls(server)).toHaveLength(1);
+    expect(assumeCalls(server)[0].params).toMatchObject({ RoleArn: ROLE_ARN, RoleSessionName: 'app' });
+  });
+
+  it('assumes the role again when the credentials are about to expire (tutorial 003: refresh)', async () => {
+    // The SDK refreshes credentials that expire within five minutes; these live for one.
+    const server = await withSts(60);
+    const client = s3ClientForRole({ roleArn: ROLE_ARN });
+    const Bucket = 'amzn-s3-demo-bucket-shared-container';
+    await client.send(new ListObjectsV2Command({ Bucket }));
+    const afterFirst = assumeCalls(server).length;
+    await client.send(new ListObjectsV2Command({ Bucket }));
+    expect(afterFirst).toBeGreaterThanOrEqual(1);
+    expect(assumeCalls(server).length).toBeGreaterThan(afterFirst);
+  });
+});
+
+describe('roleCredentials', () => {
+  it('asks the MFA code provider and sends the code with the device and the external id', async () => {
+    const server = await withSts(3600);
+    const credentials = await roleCredentials({
+      roleArn: ROLE_ARN,
+      mfaSerial: 'arn:aws:iam::111111111111:mfa/David',
+      mfaCode: async () => '123456',
+      externalId: 'a-shared-secret-id',
+    })();
+    expect(credentials.accessKeyId).toBe('S3RVER');
+    expect(assumeCalls(server)[0].params).toMatchObject({
+      SerialNumber: 'arn:aws:iam::111111111111:mfa/David',
+      TokenCode: '123456',
+      ExternalId: 'a-shared-secret-id',
+    });
+  });
+});

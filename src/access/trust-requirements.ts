@@ -1,0 +1,60 @@
+import { statementsOf, type PolicyJson, type StatementJson } from './policy-json';
+
+/** What a role's trust policy asks of whoever assumes it. */
+export interface TrustRequirements {
+  /** An MFA code is needed (`aws:MultiFactorAuthPresent` or `aws:MultiFactorAuthAge`). */
+  readonly mfa: boolean;
+  /** How old the MFA sign-in may be, in seconds. @default no limit */
+  readonly mfaMaxAgeSeconds?: number;
+  /** The external id to send (`sts:ExternalId`). @default none */
+  readonly externalId?: string;
+  /** The session must be named after the caller's IAM user name (`sts:RoleSessionName` = `${aws:username}`). */
+  readonly sessionNameMustMatchUser: boolean;
+}
+
+/**
+ * Reads what a trust policy's conditions ask for. A requirement holds when every
+ * statement that allows sts:AssumeRole carries it, since any one of them may grant the call.
+ */
+export function trustRequirements(policy: PolicyJson): TrustRequirements {
+  const found = statementsOf(policy)
+    .filter((statement) => statement.Effect === 'Allow' && allowsAssumeRole(statement))
+    .map(requirementsOfStatement);
+  if (found.length === 0) return { mfa: false, sessionNameMustMatchUser: false };
+  const all = <K extends keyof TrustRequirements>(key: K) =>
+    found.every((requirements) => requirements[key] !== undefined && requirements[key] !== false);
+  const first = found[0];
+  return {
+    mfa: all('mfa'),
+    ...(all('mfaMaxAgeSeconds') && { mfaMaxAgeSeconds: first.mfaMaxAgeSeconds }),
+    ...(all('externalId') && { externalId: first.externalId }),
+    sessionNameMustMatchUser: all('sessionNameMustMatchUser'),
+  };
+}
+
+function requirementsOfStatement(statement: StatementJson): TrustRequirements {
+  // IAM condition operators and keys ignore case; compare them lowercased.
+  const conditions = new Map<string, string[]>();
+  for (const [operator, byKey] of Object.entries(statement.Condition ?? {})) {
+    for (const [key, value] of Object.entries(byKey)) {
+      conditions.set(`${operator.toLowerCase()} ${key.toLowerCase()}`, [value].flat());
+    }
+  }
+  const value = (operators: readonly string[], key: string) =>
+    operators.map((operator) => conditions.get(`${operator} ${key}`)).find((values) => values !== undefined);
+  const mfaPresent = value(['bool', 'boolifexists'], 'aws:multifactorauthpresent')?.includes('true') ?? false;
+  const mfaAge = value(['numericlessthan', 'numericlessthanequals'], 'aws:multifactorauthage');
+  const externalId = value(['stringequals'], 'sts:externalid');
+  const sessionName = value(['stringlike', 'stringequals'], 'sts:rolesessionname');
+  return {
+    mfa: mfaPresent || mfaAge !== undefined,
+    ...(mfaAge && { mfaMaxAgeSeconds: Number(mfaAge[0]) }),
+    ...(externalId && { externalId: externalId[0] }),
+    sessionNameMustMatchUser: sessionName?.includes('${aws:username}') ?? false,
+  };
+}
+
+function allowsAssumeRole(statement: StatementJson): boolean {
+  const actions = [statement.Action ?? []].flat().map((action) => action.toLowerCase());
+  return actions.some((action) => action === 'sts:assumerole' || action === 'sts:*' || action === '*');
+}

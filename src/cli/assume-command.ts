@@ -1,0 +1,24 @@
+import { Option, type Command } from 'commander';
+import { CREDENTIAL_FORMATS, formatCredentials, type CredentialFormat } from '../session/credential-formats';
+import { explainAwsError } from '../session/explain-aws-error';
+import { roleCredentials } from '../session/role-credentials';
+import { openRoleSession, withRoleSessionOptions, type RoleSessionOptions } from './role-session';
+
+/** `cross-account assume`: STS AssumeRole as the caller, credentials printed for a shell, a program or the AWS CLI. */
+export function registerAssumeCommand(program: Command): void {
+  withRoleSessionOptions(program.command('assume').description('assume a role and print its temporary credentials'))
+    .addOption(new Option('--format <format>', 'output format').choices(CREDENTIAL_FORMATS).default('env'))
+    .action(async (options: RoleSessionOptions & { format: CredentialFormat }) => {
+      process.stdout.write(await assumeRole(options));
+    });
+}
+
+/** Assumes the role and returns its credentials formatted; AWS errors a user can fix become one line. */
+export async function assumeRole(options: RoleSessionOptions & { format: CredentialFormat }): Promise<string> {
+  const { target, props } = await openRoleSession(options);
+  try {
+    return formatCredentials(await roleCredentials(props)(), options.format);
+  } catch (error) {
+    throw explainAwsError(error, { roleName: target.name, requirements: target.requirements }) ?? error;
+  }
+}

@@ -1,0 +1,24 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readSynthesizedStack, type SynthesizedStackJson } from '../access';
+import { buildApp } from '../app';
+import { loadSettings, settingsFileFromEnvironment } from '../config';
+import { STACK_NAME } from '../stack/cross-account-stack';
+
+/**
+ * The synthesized stack of the current settings (`CROSS_ACCOUNT_CONFIG`, else
+ * config/default.yaml), synthesized in a temp folder so cdktf.out is never
+ * touched; or, with `outdir`, the stack already synthesized there.
+ */
+export function loadCurrentStack(outdir?: string, env: NodeJS.ProcessEnv = process.env): SynthesizedStackJson {
+  if (outdir) return readSynthesizedStack(outdir, STACK_NAME);
+  const settings = loadSettings(settingsFileFromEnvironment(env), env);
+  const folder = mkdtempSync(join(tmpdir(), 'cross-account-synth-'));
+  try {
+    buildApp(settings, folder).synth();
+    return readSynthesizedStack(folder, STACK_NAME);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}

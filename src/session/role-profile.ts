@@ -1,0 +1,51 @@
+import type { RoleUsage } from '../access';
+import { UserError } from '../user-error';
+import { profileSectionName, type ConfigSection } from './config-file-sections';
+
+/** Keys the `profiles` command owns in a role's section; any other key there is the user's and stays. */
+export const MANAGED_PROFILE_KEYS: readonly string[] = [
+  'role_arn',
+  'source_profile',
+  'region',
+  'mfa_serial',
+  'external_id',
+  'role_session_name',
+];
+
+/** Who will use the profiles: needed only for roles that ask for MFA or a session named after the user. */
+export interface ProfileOwner {
+  /** The person's IAM user name in the identity account. @default none */
+  readonly userName?: string;
+  /** ARN of their MFA device. @default `arn:aws:iam::<identity account>:mfa/<userName>` */
+  readonly mfaSerial?: string;
+}
+
+/**
+ * The config section of tutorial 000's `prod-s3` profile for a role, plus what
+ * its trust policy asks for: `mfa_serial`, `external_id`, `role_session_name`.
+ */
+export function roleProfileSection(role: RoleUsage, owner: ProfileOwner): ConfigSection {
+  const { requirements } = role;
+  const entries: [string, string][] = [
+    ['role_arn', role.arn],
+    ['source_profile', role.sourceProfile],
+    ['region', role.region],
+  ];
+  if (requirements.mfa) entries.push(['mfa_serial', mfaSerialFor(role, owner)]);
+  if (requirements.externalId) entries.push(['external_id', requirements.externalId]);
+  if (requirements.sessionNameMustMatchUser) {
+    if (!owner.userName) {
+      throw new UserError(
+        `role ${role.name} requires the session to be named after your IAM user: pass --user <your user name>`,
+      );
+    }
+    entries.push(['role_session_name', owner.userName]);
+  }
+  return { name: profileSectionName(role.profileName), entries };
+}
+
+function mfaSerialFor(role: RoleUsage, owner: ProfileOwner): string {
+  if (owner.mfaSerial) return owner.mfaSerial;
+  if (owner.userName && role.identityAccountId) return `arn:aws:iam::${role.identityAccountId}:mfa/${owner.userName}`;
+  throw new UserError(`role ${role.name} requires MFA: pass --user <your IAM user name> or --mfa-serial <device ARN>`);
+}
