@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { SettingsError } from '../config';
 import { UserError } from '../user-error';
 import { registerSummaryCommand } from './summary-command';
+import { registerVerifyCommand } from './verify-command';
 
 /** The `cross-account` program with every subcommand registered. */
 export function buildProgram(): Command {
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerSummaryCommand(program);
+  registerVerifyCommand(program);
   return program;
 }
 

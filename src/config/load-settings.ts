@@ -3,6 +3,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { formatKeyPath, SettingsError, type SettingsProblem } from './settings-error';
 import { findReferenceProblems } from './settings-references';
+import { findExpectationProblems } from './expectation-references';
 import { settingsSchema, type Settings } from './settings-schema';
 import { resolveBackend } from './backend-from-environment';
 
@@ -42,7 +43,7 @@ export function parseSettings(text: string, file: string, env: NodeJS.ProcessEnv
   const parsed = settingsSchema.safeParse(document.toJS() ?? {});
   if (!parsed.success) throw new SettingsError(file, parsed.error.issues.flatMap(toProblems));
 
-  const problems = findReferenceProblems(parsed.data);
+  const problems = [...findReferenceProblems(parsed.data), ...findExpectationProblems(parsed.data)];
   const backend = resolveBackend(parsed.data.backend, env);
   if ('problem' in backend) problems.push(backend.problem);
   if (problems.length > 0) throw new SettingsError(file, problems);
