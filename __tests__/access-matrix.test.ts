@@ -1,5 +1,5 @@
 import { buildAccessMatrix, readStackPrincipals, type MatrixEntry } from '../src/access';
-import { synthesizeSettingsFile } from './support/synthesize';
+import { synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
 
 const summary = (entries: readonly MatrixEntry[]) =>
   entries.map((entry) => [entry.principal, entry.action, entry.target, entry.decision, entry.because]);
@@ -89,6 +89,31 @@ describe('the access matrix of tutorial 002 (AWS managed AmazonS3ReadOnlyAccess)
     ).toEqual([
       ['s3:ListBucket', 'Allowed', 'AmazonS3ReadOnlyAccess (#1)'],
       ['s3:GetObject', 'Allowed', 'AmazonS3ReadOnlyAccess (#1)'],
+    ]);
+  });
+});
+
+describe('implicit denials', () => {
+  it('name the side that lacks an allow: the identity policies, or the trust policy', async () => {
+    const { text } = synthesizeYaml(`
+accounts: { dev: { id: "111111111111" }, prod: { id: "999999999999" } }
+roles: [{ name: Reports }]
+users: [{ name: Nobody }, { name: Ann, allowAssume: [Reports] }]
+`);
+    const because = async (json: string) =>
+      (await buildAccessMatrix(await readStackPrincipals(JSON.parse(json)))).assume.map((entry) => [
+        entry.principal,
+        entry.decision,
+        entry.because,
+      ]);
+    expect(await because(text)).toEqual([
+      ['Ann', 'Allowed', 'Ann/AssumeCrossAccountRoles (AllowAssumeReports) + trust policy (TrustIdentityAccount)'],
+      ['Nobody', 'ImplicitlyDenied', 'no identity policy allows it'],
+    ]);
+    // The role trusts another account than the users' (a mistake the JSON would carry).
+    expect(await because(text.replace('arn:aws:iam::111111111111:root', 'arn:aws:iam::222222222222:root'))).toEqual([
+      ['Ann', 'ImplicitlyDenied', 'the trust policy does not allow it'],
+      ['Nobody', 'ImplicitlyDenied', 'no identity policy allows it and the trust policy does not allow it'],
     ]);
   });
 });

@@ -36,11 +36,14 @@ describe('the policy lint', () => {
     ]);
   });
 
-  it('catches a trust policy open to everyone', async () => {
-    expect(await lint(tutorial.replace('{\\"AWS\\":\\"arn:aws:iam::111111111111:root\\"}', '\\"*\\"'))).toEqual([
-      'trust policy of S3ProductionAccessRole, statement TrustIdentityAccount: lets anyone ("*") assume the role',
-    ]);
-  });
+  it.each(['\\"*\\"', '{\\"AWS\\":\\"*\\"}'])(
+    'catches a trust policy open to everyone (Principal %s)',
+    async (anyone) => {
+      expect(await lint(tutorial.replace('{\\"AWS\\":\\"arn:aws:iam::111111111111:root\\"}', anyone))).toEqual([
+        'trust policy of S3ProductionAccessRole, statement TrustIdentityAccount: lets anyone ("*") assume the role',
+      ]);
+    },
+  );
 
   it('catches an Allow of every action and of iam:PassRole on every role', async () => {
     const everything = tutorial.replace('\\"Action\\":\\"s3:ListAllMyBuckets\\"', '\\"Action\\":\\"*\\"');
@@ -51,6 +54,11 @@ describe('the policy lint', () => {
     expect(await lint(passRole)).toEqual([
       'S3ProductionAccessPolicy, statement ListAllBuckets: allows iam:PassRole on every role ("*"): name the roles it may pass',
     ]);
+    const passOneRole = passRole.replace(
+      '\\"Resource\\":\\"*\\"',
+      '\\"Resource\\":\\"arn:aws:iam::999999999999:role/app\\"',
+    );
+    expect(await lint(passOneRole)).toEqual([]);
   });
 
   it("accepts the revoke-sessions Deny of everything, and does not lint AWS's managed policies", async () => {
