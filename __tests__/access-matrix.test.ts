@@ -1,4 +1,5 @@
-import { buildAccessMatrix, readStackPrincipals, type MatrixEntry } from '../src/access';
+import { readStackPrincipals } from '../src/access';
+import { buildAccessMatrix, type MatrixEntry } from '../src/access/access-matrix';
 import { synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
 
 const summary = (entries: readonly MatrixEntry[]) =>

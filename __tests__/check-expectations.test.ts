@@ -1,4 +1,5 @@
-import { checkExpectations, readStackPrincipals, type Expectation } from '../src/access';
+import { readStackPrincipals } from '../src/access';
+import { checkExpectations, type Expectation } from '../src/access/check-expectations';
 import { synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
 
 async function check(principalsOf: { json: Parameters<typeof readStackPrincipals>[0] }, expectations: Expectation[]) {

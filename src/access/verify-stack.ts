@@ -1,8 +1,11 @@
 import { buildAccessMatrix, type AccessMatrix } from './access-matrix';
 import { checkExpectations, type Expectation, type ExpectationResult } from './check-expectations';
-import { lintPolicies, type LintFinding } from './policy-lint';
+import { formatFinding, type LintFinding } from './lint-finding';
+import { lintPolicies } from './policy-lint';
 import { readStackPrincipals, type StackPrincipals } from './stack-principals';
 import type { SynthesizedStackJson } from './synthesized-stack';
+
+// Loads the IAM evaluator (AGPL-3.0, a devDependency): import this module lazily, never from ./index.
 
 /** Everything `cross-account verify` found about one synthesized stack. */
 export interface VerifyReport {
@@ -30,10 +33,4 @@ export async function verifyStack(
     ...findings.map((finding) => `lint: ${formatFinding(finding)}`),
   ];
   return { principals, matrix, expectations: checked, findings, problems };
-}
-
-/** `Developers/AssumeCrossAccountRoles, statement AllowX: s3:GetObjekt is not an IAM action` */
-export function formatFinding(finding: LintFinding): string {
-  const where = finding.statement ? `${finding.policy}, statement ${finding.statement}` : finding.policy;
-  return `${where}: ${finding.message}`;
 }

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSynthesizedStack, verifyStack, type SynthesizedStackJson, type VerifyReport } from '../access';
+import { readSynthesizedStack, type SynthesizedStackJson, type VerifyReport } from '../access';
 import { buildApp } from '../app';
 import { loadSettings, settingsFileFromEnvironment, type Settings } from '../config';
 import { STACK_NAME } from '../stack/cross-account-stack';
@@ -48,7 +48,19 @@ export function registerVerifyCommand(program: Command): void {
 export async function runVerify(options: Pick<VerifyOptions, 'config' | 'outdir'>): Promise<VerifyReport> {
   const settings = loadSettings(options.config);
   const stack = options.outdir ? readSynthesizedStack(options.outdir, STACK_NAME) : synthesize(settings);
-  return verifyStack(stack, settings.expectations);
+  return (await loadVerifier()).verifyStack(stack, settings.expectations);
+}
+
+/** The evaluator is a devDependency (AGPL-3.0): loaded here only, so that the other commands run without it. */
+async function loadVerifier(): Promise<typeof import('../access/verify-stack')> {
+  try {
+    return await import('../access/verify-stack');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    throw new UserError(
+      `verify needs the devDependencies (@cloud-copilot/iam-simulate and the IAM data): run \`npm install\` (${(error as Error).message.split('\n')[0]})`,
+    );
+  }
 }
 
 /** Synthesizes into a temporary folder, as `cdktf synth` would, and reads the JSON back. */

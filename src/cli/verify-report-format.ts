@@ -1,5 +1,4 @@
-import type { MatrixEntry, VerifyReport } from '../access';
-import { formatFinding } from '../access';
+import { formatFinding, type MatrixEntry, type VerifyReport } from '../access';
 
 /** One titled table of the report: headers and rows of plain text. */
 interface ReportTable {
