@@ -8,11 +8,13 @@ import type { StackPrincipals } from './stack-principals';
 export interface MatrixEntry {
   /** User or role name. */
   readonly principal: string;
+  /** The one IAM action requested. */
   readonly action: string;
   /** Resource ARN. */
   readonly resource: string;
   /** The role name for a role of the stack, else the ARN. */
   readonly target: string;
+  /** Allowed, ExplicitlyDenied, ImplicitlyDenied, or Invalid (the request cannot be evaluated). */
   readonly decision: AccessDecision['decision'];
   /** Deciding policies and statements. */
   readonly deciding: AccessDecision['deciding'];

@@ -20,8 +20,11 @@ export interface Expectation {
 export interface ExpectationResult {
   /** Position in the settings' `expectations` list. */
   readonly index: number;
+  /** What the expectation asks. */
   readonly expected: 'can' | 'cannot';
+  /** The evaluated request, with the decision and why. */
   readonly entry: MatrixEntry;
+  /** True when the decision is what was expected (an Invalid request never holds). */
   readonly holds: boolean;
   /** One line saying which expectation, what it expected, what was decided and why. */
   readonly text: string;

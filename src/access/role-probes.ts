@@ -6,6 +6,7 @@ export const OTHER_BUCKET = 'some-other-bucket';
 
 /** One request the matrix tries for a role. */
 export interface RoleProbe {
+  /** The one IAM action tried. */
   readonly action: string;
   /** Resource ARN (objects are probed as `<bucket>/some/key`). */
   readonly resource: string;

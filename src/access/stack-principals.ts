@@ -14,6 +14,7 @@ export interface PrincipalPolicy {
   readonly name: string;
   /** The user, group or role it is put on or attached to. */
   readonly holder: { readonly kind: 'user' | 'group' | 'role'; readonly name: string };
+  /** Inline, customer managed (an aws_iam_policy) or AWS managed. */
   readonly origin: PolicyOrigin;
   /** The managed policy's ARN. @default none (inline policies have none) */
   readonly arn?: string;
@@ -23,24 +24,31 @@ export interface PrincipalPolicy {
 
 /** A user of the stack with every identity policy that applies to it, its groups' included. */
 export interface StackUser {
+  /** IAM user name. */
   readonly name: string;
   /** Account key (provider alias) that holds it. */
   readonly account: string;
+  /** That account's pinned id. */
   readonly accountId: string;
+  /** The ARN it will have: `arn:aws:iam::<account id>:user/<name>`. */
   readonly arn: string;
   /** Names of the groups it is made a member of. */
   readonly groups: readonly string[];
+  /** Its own policies, then its groups'. */
   readonly policies: readonly PrincipalPolicy[];
 }
 
 /** A role of the stack with its identity policies (trust policy references resolved). */
 export interface StackRoleAccess extends StackRole {
+  /** Attached and inline identity policies. */
   readonly policies: readonly PrincipalPolicy[];
 }
 
 /** Every user and role of the stack with its policies, in name order. */
 export interface StackPrincipals {
+  /** Every user (the identity account's). */
   readonly users: readonly StackUser[];
+  /** Every role (the trusting accounts'). */
   readonly roles: readonly StackRoleAccess[];
   /** Every identity policy of the stack, once each (a group's with or without members). */
   readonly policies: readonly PrincipalPolicy[];

@@ -9,9 +9,13 @@ import type { SynthesizedStackJson } from './synthesized-stack';
 
 /** Everything `cross-account verify` found about one synthesized stack. */
 export interface VerifyReport {
+  /** Users and roles rebuilt from the JSON, with their policies. */
   readonly principals: StackPrincipals;
+  /** Users × roles, roles × probes. */
   readonly matrix: AccessMatrix;
+  /** One result per action of each expectation of the settings. */
   readonly expectations: readonly ExpectationResult[];
+  /** Policy lint findings; each one fails verify. */
   readonly findings: readonly LintFinding[];
   /** One line per failed expectation or lint finding; verify passes when empty. */
   readonly problems: readonly string[];
