@@ -31,10 +31,11 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-const settingsFiles = [
-  'config/default.yaml',
-  ...readdirSync(join(PROJECT_ROOT, 'config/examples')).map((file) => `config/examples/${file}`),
-];
+/** Every settings file under config/, examples included. */
+const settingsFiles = readdirSync(join(PROJECT_ROOT, 'config'), { recursive: true, encoding: 'utf8' })
+  .filter((file) => /\.ya?ml$/.test(file))
+  .map((file) => `config/${file}`)
+  .sort();
 
 describe('cross-account verify', () => {
   // This is how CI verifies every settings file of the project.
