@@ -20,3 +20,8 @@ export interface StatementJson {
 export function statementsOf(policy: PolicyJson): readonly StatementJson[] {
   return Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement as StatementJson];
 }
+
+/** A policy element that may be one string or a list (Action, Resource, …), always as a list. */
+export function valuesOf(value: string | readonly string[] | undefined): readonly string[] {
+  return value === undefined ? [] : typeof value === 'string' ? [value] : value;
+}

@@ -6,6 +6,7 @@ import { registerConsoleUrlCommand } from './console-url-command';
 import { registerProfilesCommand } from './profiles-command';
 import { registerSmokeCommand } from './smoke-command';
 import { registerSummaryCommand } from './summary-command';
+import { registerVerifyCommand } from './verify-command';
 
 /** The `cross-account` program with every subcommand registered. */
 export function buildProgram(): Command {
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerAssumeCommand(program);
   registerSmokeCommand(program);
   registerConsoleUrlCommand(program);
+  registerVerifyCommand(program);
   return program;
 }
 

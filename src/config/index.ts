@@ -2,3 +2,4 @@ export * from './settings-schema';
 export * from './settings-error';
 export * from './load-settings';
 export * from './assume-conflicts';
+export * from './expectations-schema';

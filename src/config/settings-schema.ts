@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { expectationsSchema } from './expectations-schema';
 
 /**
  * The settings file's schema. Every object is strict: an unknown key (a typo such
@@ -185,6 +186,7 @@ export const settingsSchema = z.strictObject({
   backend: backendSchema.default({ type: 'local' }),
   /** Default tags on every resource of every provider. @default {} */
   tags: z.record(z.string(), z.string()).default({}),
+  expectations: expectationsSchema.default([]),
 });
 
 /** Settings as written in the file, before defaults. */

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseSettings, SettingsError } from '../src/config';
+import { PROJECT_ROOT } from './support/synthesize';
+
+const defaultYaml = readFileSync(join(PROJECT_ROOT, 'config/default.yaml'), 'utf8').replace(
+  /\nexpectations:[\s\S]*$/,
+  '\n',
+);
+
+/** The lines of the SettingsError for the default settings with `expectations` replaced. */
+function problemsOf(expectations: string): string[] {
+  try {
+    parseSettings(`${defaultYaml}expectations:\n${expectations}`, 'bad.yaml', {});
+  } catch (error) {
+    if (error instanceof SettingsError) return error.message.split('\n');
+    throw error;
+  }
+  throw new Error('settings were accepted');
+}
+
+describe('expectations in the settings', () => {
+  it('are read with their context, and default to none', () => {
+    const settings = parseSettings(
+      `${defaultYaml}expectations:\n  - { principal: John, can: [sts:AssumeRole], on: S3ProductionAccessRole, context: { "aws:MultiFactorAuthPresent": "true" } }\n`,
+      'ok.yaml',
+      {},
+    );
+    expect(settings.expectations).toEqual([
+      {
+        principal: 'John',
+        can: ['sts:AssumeRole'],
+        on: 'S3ProductionAccessRole',
+        context: { 'aws:MultiFactorAuthPresent': 'true' },
+      },
+    ]);
+    expect(parseSettings(defaultYaml, 'none.yaml', {}).expectations).toEqual([]);
+  });
+
+  it('name the principal and the role they refer to, by key path', () => {
+    expect(problemsOf('  - { principal: Jon, can: sts:AssumeRole, on: S3ProductionAcessRole }\n')).toEqual([
+      'bad.yaml: expectations[0].principal: "Jon": no user or role of that name is defined (users: John, Sri; roles: S3ProductionAccessRole)',
+      'bad.yaml: expectations[0].on: "S3ProductionAcessRole": must be a role name (roles: S3ProductionAccessRole) or an ARN',
+    ]);
+  });
+
+  it('take exactly one of can and cannot, known keys only, and actions without wildcards', () => {
+    expect(
+      problemsOf(
+        [
+          '  - { principal: John, can: sts:AssumeRole, cannot: sts:AssumeRole, on: S3ProductionAccessRole }',
+          '  - { principal: John, on: S3ProductionAccessRole }',
+          '  - { principal: John, can: "s3:*", on: S3ProductionAccessRole, when: now }',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      'bad.yaml: expectations[0]: give exactly one of `can` or `cannot`',
+      'bad.yaml: expectations[1]: give exactly one of `can` or `cannot`',
+      'bad.yaml: expectations[2].can: must be one IAM action such as s3:GetObject (no wildcards)',
+      'bad.yaml: expectations[2].when: unknown key',
+    ]);
+  });
+});

@@ -1,0 +1,111 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../src/app';
+import { runCli } from '../src/cli/main';
+import { loadSettings } from '../src/config';
+import { PROJECT_ROOT } from './support/synthesize';
+
+/** Runs `cross-account <args>` in-process and captures what it prints. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  // Commander writes its own errors (an unknown format) straight to stderr.
+  const commander = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const error = jest.spyOn(console, 'error').mockImplementation((...parts) => {
+    stderr += `${parts.join(' ')}\n`;
+  });
+  try {
+    return { code: await runCli(args), stdout, stderr };
+  } finally {
+    write.mockRestore();
+    commander.mockRestore();
+    error.mockRestore();
+  }
+}
+
+/** Every settings file under config/, examples included. */
+const settingsFiles = readdirSync(join(PROJECT_ROOT, 'config'), { recursive: true, encoding: 'utf8' })
+  .filter((file) => /\.ya?ml$/.test(file))
+  .map((file) => `config/${file}`)
+  .sort();
+
+describe('cross-account verify', () => {
+  // This is how CI verifies every settings file of the project.
+  it.each(settingsFiles)('passes for %s', async (file) => {
+    const { code, stderr } = await cli('verify', '--config', join(PROJECT_ROOT, file));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('prints the matrix as a table by default', async () => {
+    const { stdout } = await cli('verify', '--config', join(PROJECT_ROOT, 'config/default.yaml'));
+    expect(stdout).toMatch(
+      /^ {2}John +S3ProductionAccessRole +Allowed +Developers\/AssumeCrossAccountRoles \(AllowAssumeS3ProductionAccessRole\)/m,
+    );
+    expect(stdout).toMatch(/^ {2}Sri +S3ProductionAccessRole +ExplicitlyDenied +denied by Testers/m);
+    expect(stdout).toContain('Expectations: all 6 hold');
+    expect(stdout).toContain('Policy lint: no findings');
+  });
+
+  it('fails on a false expectation, saying which, what was decided and why', async () => {
+    const { code, stderr } = await cli('verify', '--config', join(__dirname, 'fixtures/false-expectation.yaml'));
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'expectations[1]: Sri can sts:AssumeRole on S3ProductionAccessRole: fails, the evaluator decided ExplicitlyDenied: ' +
+        'denied by Testers/AssumeCrossAccountRoles (DenyAssumeS3ProductionAccessRole)\n',
+    );
+  });
+
+  it('reads an existing cdktf.out with --outdir, and writes JSON, Markdown and a Mermaid graph', async () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'cdktf-out-'));
+    const config = join(PROJECT_ROOT, 'config/default.yaml');
+    buildApp(loadSettings(config, {}), outdir).synth();
+    const json = JSON.parse((await cli('verify', '--config', config, '--outdir', outdir, '--format', 'json')).stdout);
+    expect(json.passed).toBe(true);
+    expect(
+      json.assume.map((entry: { principal: string; decision: string }) => [entry.principal, entry.decision]),
+    ).toEqual([
+      ['John', 'Allowed'],
+      ['Sri', 'ExplicitlyDenied'],
+    ]);
+    const markdown = (await cli('verify', '--config', config, '--format', 'markdown')).stdout;
+    expect(markdown).toContain('| John | S3ProductionAccessRole | ✅ Allowed |');
+    const mermaid = (await cli('verify', '--config', config, '--format', 'mermaid')).stdout;
+    expect(mermaid.split('\n')).toEqual(
+      expect.arrayContaining([
+        'graph LR',
+        '  user_John --> group_Developers',
+        '  group_Developers -->|"may assume"| role_S3ProductionAccessRole',
+        '  group_Testers -.->|"denied"| role_S3ProductionAccessRole',
+        '  role_S3ProductionAccessRole -->|"ListBucket, GetBucketLocation, GetObject, PutObject, DeleteObject"| bucket_productionapp',
+      ]),
+    );
+  });
+
+  it('refuses an unknown format and a missing cdktf.out with one line and exit code 1', async () => {
+    const xml = await cli('verify', '--format', 'xml');
+    expect([xml.code, xml.stderr.split('\n')[0]]).toEqual([
+      1,
+      "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json, markdown, mermaid.",
+    ]);
+    const missing = await cli(
+      'verify',
+      '--config',
+      join(PROJECT_ROOT, 'config/default.yaml'),
+      '--outdir',
+      '/nonexistent',
+    );
+    expect([missing.code, missing.stderr]).toEqual([
+      1,
+      'no synthesized stack in /nonexistent: run `npm run synth` first\n',
+    ]);
+  });
+});

@@ -1,0 +1,71 @@
+import { describeDecision } from './describe-decision';
+import { evaluateRequest, type AccessDecision } from './evaluate-request';
+import { requestOf, resolveTarget, type RequestTarget, type StackPrincipal } from './principal-requests';
+import { roleProbes, type RoleProbe } from './role-probes';
+import type { StackPrincipals } from './stack-principals';
+
+/** One cell of the access matrix: who, what, on what, the decision and why. */
+export interface MatrixEntry {
+  /** User or role name. */
+  readonly principal: string;
+  /** The one IAM action requested. */
+  readonly action: string;
+  /** Resource ARN. */
+  readonly resource: string;
+  /** The role name for a role of the stack, else the ARN. */
+  readonly target: string;
+  /** Allowed, ExplicitlyDenied, ImplicitlyDenied, or Invalid (the request cannot be evaluated). */
+  readonly decision: AccessDecision['decision'];
+  /** Deciding policies and statements. */
+  readonly deciding: AccessDecision['deciding'];
+  /** The deciding policy and statement in words. */
+  readonly because: string;
+  /** For role probes: why the request is tried. @default none */
+  readonly probe?: RoleProbe['kind'];
+}
+
+/** Who may assume which role, and what each role may then do. */
+export interface AccessMatrix {
+  /** Every user × every role: sts:AssumeRole. */
+  readonly assume: readonly MatrixEntry[];
+  /** Every role × its probes. */
+  readonly roleActions: readonly MatrixEntry[];
+}
+
+/** Evaluates every user against every role, and every role against its probes. */
+export async function buildAccessMatrix(principals: StackPrincipals): Promise<AccessMatrix> {
+  const assume = await Promise.all(
+    principals.users.flatMap((user) =>
+      principals.roles.map((role) => decide(user, 'sts:AssumeRole', resolveTarget(role.name, user, principals.roles))),
+    ),
+  );
+  const roleActions = await Promise.all(
+    principals.roles.flatMap((role) =>
+      roleProbes(role).map((probe) =>
+        decide(role, probe.action, resolveTarget(probe.resource, role, principals.roles), {}, probe.kind),
+      ),
+    ),
+  );
+  return { assume, roleActions };
+}
+
+/** Evaluates one request of `principal` and words the outcome. */
+export async function decide(
+  principal: StackPrincipal,
+  action: string,
+  target: RequestTarget,
+  context: Readonly<Record<string, string>> = {},
+  probe?: RoleProbe['kind'],
+): Promise<MatrixEntry> {
+  const decision = await evaluateRequest(requestOf(principal, action, target, context));
+  return {
+    principal: principal.name,
+    action,
+    resource: target.resource,
+    target: target.label,
+    decision: decision.decision,
+    deciding: decision.deciding,
+    because: describeDecision(decision, target.resourcePolicy ? 'trust policy' : undefined),
+    ...(probe && { probe }),
+  };
+}

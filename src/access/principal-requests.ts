@@ -1,0 +1,62 @@
+import type { AccessRequest } from './evaluate-request';
+import type { StackRoleAccess, StackUser } from './stack-principals';
+
+/** A user or role of the stack that makes requests. */
+export type StackPrincipal = StackUser | StackRoleAccess;
+
+/** What a request is made on: a resource ARN, its account and its resource policy if the stack has one. */
+export interface RequestTarget {
+  /** The resource ARN, or `*`. */
+  readonly resource: string;
+  /** Display name: the role name for a role of the stack, else the ARN. */
+  readonly label: string;
+  readonly accountId: string;
+  /** A role's trust policy when the target is a role of the stack. @default none */
+  readonly resourcePolicy?: StackRoleAccess['trustPolicy'];
+}
+
+/** True for a role (it has a trust policy), false for a user. */
+export function isRole(principal: StackPrincipal): principal is StackRoleAccess {
+  return 'trustPolicy' in principal;
+}
+
+/**
+ * What `on` names: a role of the stack by name or ARN (its trust policy is the
+ * resource policy), or any other ARN. S3 ARNs carry no account: the bucket is
+ * taken to be in the principal's own account, so that its identity policies
+ * alone decide (the strictest reading of "may this role touch that bucket").
+ */
+export function resolveTarget(on: string, principal: StackPrincipal, roles: readonly StackRoleAccess[]): RequestTarget {
+  const role = roles.find((candidate) => candidate.name === on || candidate.arn === on);
+  if (role)
+    return { resource: role.arn, label: role.name, accountId: role.accountId, resourcePolicy: role.trustPolicy };
+  const accountInArn = on.split(':')[4];
+  return {
+    resource: on,
+    label: on,
+    accountId: /^\d{12}$/.test(accountInArn ?? '') ? accountInArn : principal.accountId,
+  };
+}
+
+/** The request `principal` makes for `action` on `target`: its own identity policies, the target's resource policy. */
+export function requestOf(
+  principal: StackPrincipal,
+  action: string,
+  target: RequestTarget,
+  context: Readonly<Record<string, string>> = {},
+): AccessRequest {
+  return {
+    // A role acts through a session of it, as after sts:AssumeRole.
+    principal: isRole(principal)
+      ? `arn:aws:sts::${principal.accountId}:assumed-role/${principal.name}/cross-account-verify`
+      : principal.arn,
+    action,
+    resource: target.resource,
+    resourceAccountId: target.accountId,
+    identityPolicies: principal.policies.flatMap((policy) =>
+      policy.document ? [{ label: policy.label, document: policy.document }] : [],
+    ),
+    ...(target.resourcePolicy && { resourcePolicy: target.resourcePolicy }),
+    context,
+  };
+}

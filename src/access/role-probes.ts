@@ -1,0 +1,73 @@
+import { statementsOf, valuesOf } from './policy-json';
+import type { StackRoleAccess } from './stack-principals';
+
+/** A bucket no role of the stack was given: what a role may do there, it may do anywhere. */
+export const OTHER_BUCKET = 'some-other-bucket';
+
+/** One request the matrix tries for a role. */
+export interface RoleProbe {
+  /** The one IAM action tried. */
+  readonly action: string;
+  /** Resource ARN (objects are probed as `<bucket>/some/key`). */
+  readonly resource: string;
+  /** Why it is probed: `granted` (its bucket access), `other-bucket` (the same elsewhere), `dangerous`. */
+  readonly kind: 'granted' | 'other-bucket' | 'dangerous';
+}
+
+const OBJECT_KEY = 'some/key';
+
+/**
+ * The fixed probes for a role: each S3 action its own (not AWS managed) policies
+ * allow on a bucket or its objects, tried there and on {@link OTHER_BUCKET}; then
+ * actions no bucket role should have: iam:CreateUser, iam:PassRole,
+ * s3:PutBucketPolicy and s3:DeleteBucket.
+ */
+export function roleProbes(role: StackRoleAccess): RoleProbe[] {
+  const granted: { action: string; bucket: string; objects: boolean }[] = [];
+  for (const policy of role.policies) {
+    if (policy.origin === 'aws-managed' || !policy.document) continue;
+    for (const statement of statementsOf(policy.document)) {
+      if (statement.Effect !== 'Allow') continue;
+      for (const resource of valuesOf(statement.Resource)) {
+        const match = /^arn:aws:s3:::([a-z0-9.-]+)(\/\*)?$/.exec(resource);
+        if (!match) continue;
+        for (const action of valuesOf(statement.Action).filter((name) => /^s3:[A-Za-z]+$/.test(name))) {
+          granted.push({ action, bucket: match[1], objects: Boolean(match[2]) });
+        }
+      }
+    }
+  }
+  const at = (bucket: string, objects: boolean) => `arn:aws:s3:::${bucket}${objects ? `/${OBJECT_KEY}` : ''}`;
+  const buckets = [...new Set(granted.map((grant) => grant.bucket))];
+  const elsewhere =
+    granted.length > 0
+      ? granted
+      : [
+          { action: 's3:ListBucket', objects: false },
+          { action: 's3:GetObject', objects: true },
+        ];
+  const probes: RoleProbe[] = [
+    ...granted.map(({ action, bucket, objects }) => ({
+      action,
+      resource: at(bucket, objects),
+      kind: 'granted' as const,
+    })),
+    ...elsewhere.map(({ action, objects }) => ({
+      action,
+      resource: at(OTHER_BUCKET, objects),
+      kind: 'other-bucket' as const,
+    })),
+    { action: 'iam:CreateUser', resource: `arn:aws:iam::${role.accountId}:user/some-new-user`, kind: 'dangerous' },
+    { action: 'iam:PassRole', resource: `arn:aws:iam::${role.accountId}:role/some-other-role`, kind: 'dangerous' },
+    ...(buckets.length > 0 ? buckets : [OTHER_BUCKET]).flatMap((bucket) =>
+      ['s3:PutBucketPolicy', 's3:DeleteBucket'].map((action) => ({
+        action,
+        resource: at(bucket, false),
+        kind: 'dangerous' as const,
+      })),
+    ),
+  ];
+  return probes.filter(
+    (probe, i) => probes.findIndex((other) => other.action === probe.action && other.resource === probe.resource) === i,
+  );
+}

@@ -1,0 +1,40 @@
+import { buildAccessMatrix, type AccessMatrix } from './access-matrix';
+import { checkExpectations, type Expectation, type ExpectationResult } from './check-expectations';
+import { formatFinding, type LintFinding } from './lint-finding';
+import { lintPolicies } from './policy-lint';
+import { readStackPrincipals, type StackPrincipals } from './stack-principals';
+import type { SynthesizedStackJson } from './synthesized-stack';
+
+// Loads the IAM evaluator (AGPL-3.0, a devDependency): import this module lazily, never from ./index.
+
+/** Everything `cross-account verify` found about one synthesized stack. */
+export interface VerifyReport {
+  /** Users and roles rebuilt from the JSON, with their policies. */
+  readonly principals: StackPrincipals;
+  /** Users × roles, roles × probes. */
+  readonly matrix: AccessMatrix;
+  /** One result per action of each expectation of the settings. */
+  readonly expectations: readonly ExpectationResult[];
+  /** Policy lint findings; each one fails verify. */
+  readonly findings: readonly LintFinding[];
+  /** One line per failed expectation or lint finding; verify passes when empty. */
+  readonly problems: readonly string[];
+}
+
+/** Rebuilds the principals of `stack`, evaluates the access matrix and `expectations`, and lints its policies. */
+export async function verifyStack(
+  stack: SynthesizedStackJson,
+  expectations: readonly Expectation[],
+): Promise<VerifyReport> {
+  const principals = await readStackPrincipals(stack);
+  const [matrix, checked, findings] = await Promise.all([
+    buildAccessMatrix(principals),
+    checkExpectations(expectations, principals),
+    lintPolicies(principals),
+  ]);
+  const problems = [
+    ...checked.filter((result) => !result.holds).map((result) => result.text),
+    ...findings.map((finding) => `lint: ${formatFinding(finding)}`),
+  ];
+  return { principals, matrix, expectations: checked, findings, problems };
+}

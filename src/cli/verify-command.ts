@@ -1,0 +1,75 @@
+import { Option, type Command } from 'commander';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readSynthesizedStack, type SynthesizedStackJson, type VerifyReport } from '../access';
+import { buildApp } from '../app';
+import { loadSettings, settingsFileFromEnvironment, type Settings } from '../config';
+import { STACK_NAME } from '../stack/cross-account-stack';
+import { UserError } from '../user-error';
+import { formatMermaid } from './access-graph';
+import { formatJson, formatMarkdown, formatTable } from './verify-report-format';
+
+/** Output formats of `cross-account verify`. */
+export const VERIFY_FORMATS = {
+  table: formatTable,
+  json: formatJson,
+  markdown: formatMarkdown,
+  mermaid: formatMermaid,
+} as const satisfies Record<string, (report: VerifyReport) => string>;
+
+/** Options of `cross-account verify`. */
+export interface VerifyOptions {
+  /** Settings file: its stack is verified, and its expectations checked. */
+  readonly config: string;
+  /** A cdktf output folder to read instead of synthesizing the settings. @default none (synthesize) */
+  readonly outdir?: string;
+  /** @default table */
+  readonly format: keyof typeof VERIFY_FORMATS;
+}
+
+/** `cross-account verify`: the access matrix, expectations and policy lint of the synthesized stack. */
+export function registerVerifyCommand(program: Command): void {
+  program
+    .command('verify')
+    .description('evaluate who may assume which role and what each role may do, from the synthesized Terraform JSON')
+    .option('--config <file>', 'settings file (CROSS_ACCOUNT_CONFIG)', settingsFileFromEnvironment())
+    .option('--outdir <dir>', 'read this cdktf output folder instead of synthesizing the settings')
+    .addOption(new Option('--format <format>', 'output format').choices(Object.keys(VERIFY_FORMATS)).default('table'))
+    .action(async (options: VerifyOptions) => {
+      const report = await runVerify(options);
+      process.stdout.write(VERIFY_FORMATS[options.format](report));
+      // One line per failed expectation or lint finding; the CLI prints it and exits 1.
+      if (report.problems.length > 0) throw new UserError(report.problems.join('\n'));
+    });
+}
+
+/** Loads the settings, synthesizes (or reads) their stack and verifies it. */
+export async function runVerify(options: Pick<VerifyOptions, 'config' | 'outdir'>): Promise<VerifyReport> {
+  const settings = loadSettings(options.config);
+  const stack = options.outdir ? readSynthesizedStack(options.outdir, STACK_NAME) : synthesize(settings);
+  return (await loadVerifier()).verifyStack(stack, settings.expectations);
+}
+
+/** The evaluator is a devDependency (AGPL-3.0): loaded here only, so that the other commands run without it. */
+async function loadVerifier(): Promise<typeof import('../access/verify-stack')> {
+  try {
+    return await import('../access/verify-stack');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    throw new UserError(
+      `verify needs the devDependencies (@cloud-copilot/iam-simulate and the IAM data): run \`npm install\` (${(error as Error).message.split('\n')[0]})`,
+    );
+  }
+}
+
+/** Synthesizes into a temporary folder, as `cdktf synth` would, and reads the JSON back. */
+function synthesize(settings: Settings): SynthesizedStackJson {
+  const outdir = mkdtempSync(join(tmpdir(), 'cross-account-verify-'));
+  try {
+    buildApp(settings, outdir).synth();
+    return readSynthesizedStack(outdir, STACK_NAME);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}

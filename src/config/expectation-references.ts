@@ -1,0 +1,31 @@
+import type { SettingsProblem } from './settings-error';
+import type { Settings } from './settings-schema';
+
+/**
+ * Checks that every expectation names a user or role of the settings as its
+ * principal, and a role of the settings (or an ARN) as what it is `on`.
+ */
+export function findExpectationProblems(settings: Settings): SettingsProblem[] {
+  const users = settings.users.map((user) => user.name);
+  const roles = settings.roles.map((role) => role.name);
+  const problems: SettingsProblem[] = [];
+  settings.expectations.forEach((expectation, i) => {
+    if (!users.includes(expectation.principal) && !roles.includes(expectation.principal)) {
+      problems.push({
+        path: `expectations[${i}].principal`,
+        message: `"${expectation.principal}": no user or role of that name is defined (users: ${list(users)}; roles: ${list(roles)})`,
+      });
+    }
+    if (!expectation.on.startsWith('arn:') && !roles.includes(expectation.on)) {
+      problems.push({
+        path: `expectations[${i}].on`,
+        message: `"${expectation.on}": must be a role name (roles: ${list(roles)}) or an ARN`,
+      });
+    }
+  });
+  return problems;
+}
+
+function list(names: readonly string[]): string {
+  return names.join(', ') || 'none';
+}
