@@ -118,3 +118,16 @@ users: [{ name: Nobody }, { name: Ann, allowAssume: [Reports] }]
     ]);
   });
 });
+
+describe('the access matrix of a hardened role', () => {
+  const matrix = matrixOf('config/examples/hardened.yaml');
+
+  it('asks the way the role requires (MFA, external id, own session name), so only trusted developers get in', async () => {
+    expect((await matrix).assume.map((entry) => [entry.principal, entry.decision])).toEqual([
+      ['John', 'Allowed'],
+      ['Priya', 'Allowed'],
+      ['Sri', 'ImplicitlyDenied'],
+      ['Tess', 'ExplicitlyDenied'],
+    ]);
+  });
+});

@@ -1,6 +1,12 @@
 import { describeDecision } from './describe-decision';
 import { evaluateRequest, type AccessDecision } from './evaluate-request';
-import { requestOf, resolveTarget, type RequestTarget, type StackPrincipal } from './principal-requests';
+import {
+  compliantAssumeContext,
+  requestOf,
+  resolveTarget,
+  type RequestTarget,
+  type StackPrincipal,
+} from './principal-requests';
 import { roleProbes, type RoleProbe } from './role-probes';
 import type { StackPrincipals } from './stack-principals';
 
@@ -26,7 +32,7 @@ export interface MatrixEntry {
 
 /** Who may assume which role, and what each role may then do. */
 export interface AccessMatrix {
-  /** Every user × every role: sts:AssumeRole. */
+  /** Every user × every role: sts:AssumeRole, asked the way the role's trust policy asks (MFA, external id, session name). */
   readonly assume: readonly MatrixEntry[];
   /** Every role × its probes. */
   readonly roleActions: readonly MatrixEntry[];
@@ -36,7 +42,14 @@ export interface AccessMatrix {
 export async function buildAccessMatrix(principals: StackPrincipals): Promise<AccessMatrix> {
   const assume = await Promise.all(
     principals.users.flatMap((user) =>
-      principals.roles.map((role) => decide(user, 'sts:AssumeRole', resolveTarget(role.name, user, principals.roles))),
+      principals.roles.map((role) =>
+        decide(
+          user,
+          'sts:AssumeRole',
+          resolveTarget(role.name, user, principals.roles),
+          compliantAssumeContext(role, user),
+        ),
+      ),
     ),
   );
   const roleActions = await Promise.all(

@@ -1,5 +1,6 @@
 import type { AccessRequest } from './evaluate-request';
 import type { StackRoleAccess, StackUser } from './stack-principals';
+import { trustRequirements } from './trust-requirements';
 
 /** A user or role of the stack that makes requests. */
 export type StackPrincipal = StackUser | StackRoleAccess;
@@ -57,6 +58,22 @@ export function requestOf(
       policy.document ? [{ label: policy.label, document: policy.document }] : [],
     ),
     ...(target.resourcePolicy && { resourcePolicy: target.resourcePolicy }),
-    context,
+    // What AWS itself puts in an IAM user's request context (policy variables such as ${aws:username} read it).
+    context: isRole(principal) ? context : { 'aws:username': principal.name, ...context },
+  };
+}
+
+/**
+ * The context of a user who assumes `role` the way it asks (what `cross-account
+ * assume` sends): MFA when its trust requires it, its external id, and a session
+ * named after the user. The matrix asks with it, so it shows who gets in when
+ * doing it right; expectations can ask without.
+ */
+export function compliantAssumeContext(role: StackRoleAccess, user: StackUser): Record<string, string> {
+  const requirements = trustRequirements(role.trustPolicy);
+  return {
+    'sts:RoleSessionName': user.name,
+    ...(requirements.mfa && { 'aws:MultiFactorAuthPresent': 'true', 'aws:MultiFactorAuthAge': '0' }),
+    ...(requirements.externalId !== undefined && { 'sts:ExternalId': requirements.externalId }),
   };
 }

@@ -17,7 +17,8 @@ const PROBE_NAMES: Readonly<Record<NonNullable<MatrixEntry['probe']>, string>> =
 function reportTables(report: VerifyReport): ReportTable[] {
   const tables: ReportTable[] = [
     {
-      title: 'Who may assume which role (sts:AssumeRole)',
+      title:
+        'Who may assume which role (sts:AssumeRole, asked with the MFA, external id and session name each role requires)',
       headers: ['USER', 'ROLE', 'DECISION', 'BECAUSE'],
       rows: report.matrix.assume.map((entry) => [entry.principal, entry.target, entry.decision, entry.because]),
     },
