@@ -16,6 +16,16 @@ describe('listRoleUsages', () => {
     });
   });
 
+  it('reads every requirement of the hardened example from its synthesized trust policy', () => {
+    const [role] = listRoleUsages(synthesizeSettingsFile('config/examples/hardened.yaml').json);
+    expect(role.requirements).toEqual({
+      mfa: true,
+      mfaMaxAgeSeconds: 3600,
+      externalId: 'a-shared-secret-id',
+      sessionNameMustMatchUser: true,
+    });
+  });
+
   it('falls back to the role name as profile and `default` as source profile when the settings name none', () => {
     const [role] = listRoleUsages(synthesizeSettingsFile('config/examples/trusting-trusted-user-policy.yaml').json);
     expect(role).toMatchObject({ profileName: 'my-s3-x-account-role', sourceProfile: 'default', region: 'us-west-2' });

@@ -13,7 +13,7 @@ export interface StackRole {
   readonly arn: string;
   /** Terraform address, e.g. `aws_iam_role.role-X_role_1234`. */
   readonly address: string;
-  /** The trust policy, parsed. */
+  /** The trust policy as AWS will read it: references resolved, `$${aws:username}` unescaped. */
   readonly trustPolicy: PolicyJson;
   /** Longest session, in seconds. */
   readonly maxSessionDuration: number;
@@ -34,7 +34,7 @@ export function listStackRoles(stack: SynthesizedStackJson): StackRole[] {
         accountId,
         arn: `arn:aws:iam::${accountId}:role${path}${name}`,
         address: `aws_iam_role.${resource.name}`,
-        trustPolicy: JSON.parse(String(resource.attributes.assume_role_policy)) as PolicyJson,
+        trustPolicy: JSON.parse(resolveReferences(String(resource.attributes.assume_role_policy), stack)) as PolicyJson,
         maxSessionDuration: Number(resource.attributes.max_session_duration ?? 3600),
       };
     })
