@@ -1,46 +1,15 @@
-import { runSimulation } from '@cloud-copilot/iam-simulate';
-import {
-  listResources,
-  listStackRoles,
-  resolveReferences,
-  type PolicyJson,
-  type SynthesizedStackJson,
-} from '../src/access';
+import { readStackPrincipals } from '../src/access';
+import { decide } from '../src/access/access-matrix';
+import { resolveTarget } from '../src/access/principal-requests';
 import { synthesizeSettingsFile } from './support/synthesize';
 
-// The synthesized hardened example, evaluated by @cloud-copilot/iam-simulate as AWS would evaluate
+// The synthesized hardened example, evaluated by the access check (`verify`'s evaluator) as AWS evaluates
 // sts:AssumeRole across accounts: the caller's identity policies and the role's trust policy.
-const { json: stack } = synthesizeSettingsFile('config/examples/hardened.yaml');
-const [role] = listStackRoles(stack);
-const trustPolicy = asAws(role.trustPolicy) as PolicyJson;
-
-/** A policy as AWS will read it: references resolved, `$${…}` unescaped. */
-function asAws(value: unknown): unknown {
-  return JSON.parse(resolveReferences(typeof value === 'string' ? value : JSON.stringify(value), stack));
-}
-
-/** A user's identity policies as synthesized: its groups' inline policies and its own. */
-function identityPoliciesOf(stackJson: SynthesizedStackJson, userName: string) {
-  const resources = listResources(stackJson).map((resource) => ({
-    ...resource,
-    attributes: asAws(JSON.stringify(resource.attributes)) as Record<string, unknown>,
-  }));
-  const groups = resources
-    .filter((r) => r.type === 'aws_iam_user_group_membership' && r.attributes.user === userName)
-    .flatMap((r) => r.attributes.groups as string[]);
-  return resources
-    .filter(
-      (r) =>
-        (r.type === 'aws_iam_group_policy' && groups.includes(String(r.attributes.group))) ||
-        (r.type === 'aws_iam_user_policy' && r.attributes.user === userName),
-    )
-    .map((r) => ({ name: r.name, policy: asAws(String(r.attributes.policy)) }));
-}
+const principals = readStackPrincipals(synthesizeSettingsFile('config/examples/hardened.yaml').json);
 
 /** What a caller sends: signed in with MFA 10 minutes ago, the right external id, a session named after the user. */
 function rightRequest(userName: string): Record<string, string> {
   return {
-    'aws:username': userName,
     'aws:MultiFactorAuthPresent': 'true',
     'aws:MultiFactorAuthAge': '600',
     'sts:ExternalId': 'a-shared-secret-id',
@@ -49,23 +18,9 @@ function rightRequest(userName: string): Record<string, string> {
 }
 
 async function assumeRole(userName: string, context: Record<string, string>): Promise<string> {
-  const result = await runSimulation(
-    {
-      request: {
-        principal: `arn:aws:iam::111111111111:user/${userName}`,
-        action: 'sts:AssumeRole',
-        resource: { resource: role.arn, accountId: role.accountId },
-        contextVariables: context,
-      },
-      identityPolicies: identityPoliciesOf(stack, userName),
-      serviceControlPolicies: [],
-      resourceControlPolicies: [],
-      resourcePolicy: trustPolicy,
-    },
-    {},
-  );
-  if (result.resultType === 'error') throw new Error(JSON.stringify(result.errors));
-  return result.overallResult;
+  const { users, roles } = await principals;
+  const user = users.find((candidate) => candidate.name === userName)!;
+  return (await decide(user, 'sts:AssumeRole', resolveTarget('S3ProductionAccessRole', user, roles), context)).decision;
 }
 
 const without = (context: Record<string, string>, key: string) =>
@@ -94,7 +49,8 @@ describe('the hardened example, evaluated', () => {
   );
 
   it('denies Sri, outside trustedPrincipals, even though Developers allows the role', async () => {
-    expect(identityPoliciesOf(stack, 'Sri')).toHaveLength(1);
+    const sri = (await principals).users.find((user) => user.name === 'Sri');
+    expect(sri?.policies.map((policy) => policy.label)).toEqual(['Developers/AssumeCrossAccountRoles']);
     expect(await assumeRole('Sri', rightRequest('Sri'))).toBe('ImplicitlyDenied');
   });
 
