@@ -1,0 +1,38 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SynthesizedStackJson } from '../../src/access';
+import { findProviderMirror, planOffline, type OfflinePlanResult } from '../../src/terraform';
+
+/** Why real Terraform cannot run here, or undefined when it can. */
+function terraformUnavailable(): string | undefined {
+  try {
+    execFileSync('terraform', ['version'], { stdio: 'ignore', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+  } catch {
+    return 'terraform is not on PATH';
+  }
+  const mirror = findProviderMirror();
+  return 'missing' in mirror ? mirror.missing : undefined;
+}
+
+const unavailable = terraformUnavailable();
+if (unavailable && process.env.CI === 'true') {
+  // In CI a missing terraform or mirror must fail the run, never skip silently.
+  throw new Error(`real Terraform tests cannot run in CI: ${unavailable}`);
+}
+
+/** `describe` for tests that run real Terraform: skipped, saying why, where it or the mirror is missing (never under CI=true). */
+export const describeWithTerraform: jest.Describe = unavailable
+  ? Object.assign(
+      (name: string, fn: () => void) => describe.skip(`${name} (skipped: ${unavailable}; set TF_PROVIDER_MIRROR)`, fn),
+      describe,
+    )
+  : describe;
+
+/** The one way tests plan a synthesized stack offline: a fresh folder, the found mirror. */
+export function planStackOffline(stack: SynthesizedStackJson): Promise<OfflinePlanResult> {
+  const mirror = findProviderMirror();
+  if ('missing' in mirror) throw new Error(mirror.missing);
+  return planOffline({ stack, workDir: mkdtempSync(join(tmpdir(), 'cross-account-plan-')), mirror: mirror.path });
+}
