@@ -6,7 +6,7 @@
  * `--skip-plan`.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listResources, readSynthesizedStack } from '../src/access';
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     throw new Error(`${RUNNERS.compiled.script} is missing: run \`npm run bench\` (it compiles first)`);
   }
   const work = mkdtempSync(join(tmpdir(), 'cross-account-bench-'));
+  process.stdout.write(`${describeMachine()}\n\n`);
   try {
     writeFileSync(join(work, 'floor.js'), floorScriptText(root));
     const floor = await measureMedian({ script: join(work, 'floor.js'), cwd: root }, runs);
@@ -47,6 +48,13 @@ async function main(): Promise<void> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The machine, and how busy it was: wall times on a shared machine mean little without it. */
+function describeMachine(): string {
+  const gib = (totalmem() / 2 ** 30).toFixed(1);
+  const load = loadavg()[0].toFixed(1);
+  return `Machine: ${cpus().length} CPUs (${cpus()[0]?.model.trim()}), ${gib} GiB, node ${process.version}, load average ${load} at start.`;
 }
 
 async function measureCase(benchCase: BenchCase, folder: string, root: string, runs: number): Promise<BenchRow> {

@@ -4,6 +4,8 @@ import { spawn } from 'node:child_process';
 export interface ProcessCost {
   /** Wall time from spawn to exit, in milliseconds (includes node's own start-up). */
   readonly wallMs: number;
+  /** CPU time, user plus system, in milliseconds: unlike wall time, barely moved by other load on the machine. */
+  readonly cpuMs: number;
   /** Peak resident memory of the process (getrusage's maxrss), in MiB. */
   readonly peakMiB: number;
 }
@@ -50,8 +52,8 @@ export function measureNodeProcess(props: MeasureProps): Promise<ProcessCost> {
         reject(new Error(`node ${args.slice(0, -2).join(' ')} ${props.script} exited ${code}:\n${stderr}`));
         return;
       }
-      const { maxRSS } = JSON.parse(usage) as { maxRSS: number };
-      resolve({ wallMs, peakMiB: maxRSS / 1024 });
+      const { maxRSS, userCPUTime, systemCPUTime } = JSON.parse(usage) as NodeJS.ResourceUsage;
+      resolve({ wallMs, cpuMs: (userCPUTime + systemCPUTime) / 1000, peakMiB: maxRSS / 1024 });
     });
   });
 }
@@ -65,7 +67,11 @@ export async function measureMedian(props: MeasureProps, runs: number): Promise<
   await measureNodeProcess(props);
   const costs: ProcessCost[] = [];
   for (let i = 0; i < runs; i++) costs.push(await measureNodeProcess(props));
-  return { wallMs: median(costs.map((c) => c.wallMs)), peakMiB: median(costs.map((c) => c.peakMiB)) };
+  return {
+    wallMs: median(costs.map((c) => c.wallMs)),
+    cpuMs: median(costs.map((c) => c.cpuMs)),
+    peakMiB: median(costs.map((c) => c.peakMiB)),
+  };
 }
 
 function median(values: readonly number[]): number {
