@@ -19,10 +19,10 @@ import { measureMedian, type MeasureProps, type ProcessCost } from './bench/meas
 import { formatTable, type BenchRow } from './bench/bench-table';
 
 /** How the app process is started: compiled JavaScript, and cdktf.json's ts-node runner. */
-const RUNNERS = {
+const RUNNERS: Readonly<Record<'compiled' | 'ts-node', Pick<MeasureProps, 'script' | 'nodeOptions'>>> = {
   compiled: { script: 'dist/main.js' },
   'ts-node': { script: 'main.ts', nodeOptions: ['-r', 'ts-node/register/transpile-only'] },
-} as const;
+};
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -62,11 +62,12 @@ async function measureCase(benchCase: BenchCase, folder: string, root: string, r
   const settingsFile =
     typeof benchCase.settings === 'string' ? join(root, benchCase.settings) : join(folder, 'settings.yaml');
   if (typeof benchCase.settings !== 'string') writeFileSync(settingsFile, generateSettingsYaml(benchCase.settings));
-  const costs: Partial<Record<keyof typeof RUNNERS, ProcessCost>> = {};
-  for (const [name, runner] of Object.entries(RUNNERS) as [keyof typeof RUNNERS, MeasureProps][]) {
+  const measure = (name: keyof typeof RUNNERS): Promise<ProcessCost> => {
     const env = { CROSS_ACCOUNT_CONFIG: settingsFile, CDKTF_OUTDIR: join(folder, `out-${name}`) };
-    costs[name] = await measureMedian({ ...runner, cwd: root, env }, runs);
-  }
+    return measureMedian({ ...RUNNERS[name], cwd: root, env }, runs);
+  };
+  const compiled = await measure('compiled');
+  const tsNode = await measure('ts-node');
   const outdir = join(folder, 'out-compiled');
   const stack = readSynthesizedStack(outdir, STACK_NAME);
   const size =
@@ -78,8 +79,8 @@ async function measureCase(benchCase: BenchCase, folder: string, root: string, r
     size,
     resources: listResources(stack).length,
     outdir,
-    compiled: costs.compiled!,
-    tsNode: costs['ts-node']!,
+    compiled,
+    tsNode,
   };
 }
 
