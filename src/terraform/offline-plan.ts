@@ -10,9 +10,9 @@ const run = promisify(execFile);
 
 /** What Terraform said of an offline copy of a stack. */
 export interface OfflinePlanResult {
-  /** `terraform validate -json`'s verdict. */
+  /** `terraform validate`'s verdict, and no error diagnostic from the plan. */
   readonly valid: boolean;
-  /** Validation diagnostics, one line each. */
+  /** Validation and plan diagnostics, one line each. */
   readonly diagnostics: readonly string[];
   /** The plan's summary line, e.g. `Plan: 11 to add, 0 to change, 0 to destroy.` */
   readonly summary: string;
@@ -55,24 +55,51 @@ export async function planOffline(props: OfflinePlanProps): Promise<OfflinePlanR
   const terraform = (...args: string[]) => run('terraform', args, { cwd: workDir, env, maxBuffer: 64 * 1024 * 1024 });
 
   await terraform('init', '-input=false', '-no-color', '-backend=true');
+  // `validate` on its own, as users run it, then the plan; each starts the ~700 MB aws provider anew.
   const validation = JSON.parse((await terraform('validate', '-json', '-no-color').catch(outputOf)).stdout) as {
     valid: boolean;
-    diagnostics: { severity: string; summary: string; detail?: string }[];
+    diagnostics: TerraformDiagnostic[];
   };
-  const plan = await terraform('plan', '-input=false', '-no-color', '-lock=false').catch(outputOf);
-  const summary = plan.stdout.match(/^(Plan: .*|No changes\..*)$/m)?.[1];
-  if (!summary) throw new Error(`terraform plan gave no summary:\n${plan.stdout}\n${plan.stderr}`);
-  const [add, change, destroy] = (
-    summary.match(/(\d+) to add, (\d+) to change, (\d+) to destroy/)?.slice(1) ?? ['0', '0', '0']
-  ).map(Number);
+  const plan = await terraform('plan', '-json', '-input=false', '-no-color', '-lock=false').catch(outputOf);
+  const messages = plan.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as PlanMessage);
+  const planDiagnostics = messages.flatMap((message) => (message.diagnostic ? [message.diagnostic] : []));
+  const diagnostics = [...validation.diagnostics, ...planDiagnostics];
+  const changes = messages.find((message) => message.type === 'change_summary')?.changes;
+  if (!changes)
+    throw new Error(`terraform plan gave no summary:\n${diagnostics.map(formatDiagnostic).join('\n')}\n${plan.stderr}`);
+  const { add, change, remove: destroy } = changes;
   return {
-    valid: validation.valid,
-    diagnostics: validation.diagnostics.map((d) => `${d.severity}: ${d.summary}${d.detail ? ` (${d.detail})` : ''}`),
-    summary,
+    valid: validation.valid && !planDiagnostics.some((diagnostic) => diagnostic.severity === 'error'),
+    diagnostics: diagnostics.map(formatDiagnostic),
+    // The wording of terraform's human-readable plan, which this summary has always quoted.
+    summary:
+      add + change + destroy === 0
+        ? 'No changes. Your infrastructure matches the configuration.'
+        : `Plan: ${add} to add, ${change} to change, ${destroy} to destroy.`,
     add,
     change,
     destroy,
   };
+}
+
+/** The lines of `terraform plan -json` this reads (Terraform's machine-readable UI, format 1.x). */
+interface PlanMessage {
+  readonly type: string;
+  readonly diagnostic?: TerraformDiagnostic;
+  readonly changes?: { readonly add: number; readonly change: number; readonly remove: number };
+}
+
+interface TerraformDiagnostic {
+  readonly severity: string;
+  readonly summary: string;
+  readonly detail?: string;
+}
+
+function formatDiagnostic(d: TerraformDiagnostic): string {
+  return `${d.severity}: ${d.summary}${d.detail ? ` (${d.detail})` : ''}`;
 }
 
 /** Terraform CLI configuration that installs the aws provider from the mirror and nothing from the network. */
