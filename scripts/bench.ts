@@ -108,7 +108,7 @@ async function timePlan(rows: readonly BenchRow[], work: string): Promise<void> 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const agrees = plan.add === row.resources ? 'as many as synthesized' : `but ${row.resources} were synthesized`;
   process.stdout.write(
-    `\nOffline terraform plan of ${PLANNED_CASE} (terraform init + plan -json, which validates first): ` +
+    `\nOffline terraform plan of ${PLANNED_CASE} (terraform init, validate, plan): ` +
       `${seconds} s, valid: ${plan.valid}, ${plan.summary} (${agrees})\n`,
   );
 }
