@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSettings, SettingsError } from '../src/config';
+import { parseSettings } from '../src/config';
+import { problemLinesOf } from './support/settings-error';
 import { PROJECT_ROOT } from './support/synthesize';
 
 const defaultYaml = readFileSync(join(PROJECT_ROOT, 'config/default.yaml'), 'utf8').replace(
@@ -10,13 +11,7 @@ const defaultYaml = readFileSync(join(PROJECT_ROOT, 'config/default.yaml'), 'utf
 
 /** The lines of the SettingsError for the default settings with `expectations` replaced. */
 function problemsOf(expectations: string): string[] {
-  try {
-    parseSettings(`${defaultYaml}expectations:\n${expectations}`, 'bad.yaml', {});
-  } catch (error) {
-    if (error instanceof SettingsError) return error.message.split('\n');
-    throw error;
-  }
-  throw new Error('settings were accepted');
+  return problemLinesOf(`${defaultYaml}expectations:\n${expectations}`);
 }
 
 describe('expectations in the settings', () => {

@@ -1,20 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSettings, parseSettings, SettingsError, settingsFileFromEnvironment } from '../src/config';
+import { loadSettings, parseSettings, settingsFileFromEnvironment } from '../src/config';
+import { problemLinesOf } from './support/settings-error';
 import { PROJECT_ROOT } from './support/synthesize';
 
 const defaultYaml = readFileSync(join(PROJECT_ROOT, 'config/default.yaml'), 'utf8');
-
-/** The lines of the SettingsError that parsing `yaml` throws. */
-function problemsOf(yaml: string, env: NodeJS.ProcessEnv = {}): string[] {
-  try {
-    parseSettings(yaml, 'bad.yaml', env);
-  } catch (error) {
-    if (error instanceof SettingsError) return error.message.split('\n');
-    throw error;
-  }
-  throw new Error('settings were accepted');
-}
 
 describe('the default settings', () => {
   it('tell tutorial 004: John in Developers may assume the role, Sri in Testers is denied', () => {
@@ -83,39 +73,39 @@ describe('defaults of optional keys', () => {
 
 describe('a settings file that cannot be right', () => {
   it('names the line of a YAML syntax error', () => {
-    expect(problemsOf('region: us-east-1\naccounts:\n  dev: { id: "111111111111" }}\n')).toEqual([
+    expect(problemLinesOf('region: us-east-1\naccounts:\n  dev: { id: "111111111111" }}\n')).toEqual([
       expect.stringMatching(/^bad\.yaml: line 3, column \d+: YAML syntax error: /),
     ]);
   });
 
   it('refuses an unknown key instead of ignoring it', () => {
-    expect(problemsOf(defaultYaml.replace('denyAssume:', 'denyAsume:'))).toEqual([
+    expect(problemLinesOf(defaultYaml.replace('denyAssume:', 'denyAsume:'))).toEqual([
       'bad.yaml: groups[1].denyAsume: unknown key',
     ]);
   });
 
   it('names a missing required key', () => {
-    expect(problemsOf(defaultYaml.replace('  - name: S3ProductionAccessRole\n', '  - profileName: s3\n'))).toContain(
-      'bad.yaml: roles[0].name: is required (expected string)',
-    );
+    expect(
+      problemLinesOf(defaultYaml.replace('  - name: S3ProductionAccessRole\n', '  - profileName: s3\n')),
+    ).toContain('bad.yaml: roles[0].name: is required (expected string)');
   });
 
   it('refuses an 11-digit account id such as tutorial 004 prints', () => {
-    expect(problemsOf(defaultYaml.replace('"999999999999"', '"99999999999"'))).toEqual([
+    expect(problemLinesOf(defaultYaml.replace('"999999999999"', '"99999999999"'))).toEqual([
       'bad.yaml: accounts.prod.id: must be exactly 12 digits (AWS account ids have 12)',
     ]);
   });
 
   it('names a role a group refers to that is not defined', () => {
     expect(
-      problemsOf(defaultYaml.replace('allowAssume: [S3ProductionAccessRole]', 'allowAssume: [S3ProdAccessRole]')),
+      problemLinesOf(defaultYaml.replace('allowAssume: [S3ProductionAccessRole]', 'allowAssume: [S3ProdAccessRole]')),
     ).toEqual([
       'bad.yaml: groups[0].allowAssume[0]: "S3ProdAccessRole": no role of that name is defined (roles: S3ProductionAccessRole)',
     ]);
   });
 
   it('names a group a user refers to that is not defined', () => {
-    expect(problemsOf(defaultYaml.replace('groups: [Testers]', 'groups: [QA]'))).toEqual([
+    expect(problemLinesOf(defaultYaml.replace('groups: [Testers]', 'groups: [QA]'))).toEqual([
       'bad.yaml: users[1].groups[0]: "QA": no group of that name is defined (groups: Developers, Testers)',
     ]);
   });
@@ -124,7 +114,7 @@ describe('a settings file that cannot be right', () => {
     const yaml = defaultYaml
       .replace('{ bucket: productionapp,', '{ bucket: prodapp,')
       .replace('identityAccount: dev', 'identityAccount: development');
-    expect(problemsOf(yaml)).toEqual([
+    expect(problemLinesOf(yaml)).toEqual([
       'bad.yaml: identityAccount: "development": no account of that name is defined (accounts: dev, prod)',
       'bad.yaml: roles[0].bucketAccess[0].bucket: "prodapp": no bucket of that name is defined (buckets: productionapp)',
     ]);
@@ -134,7 +124,7 @@ describe('a settings file that cannot be right', () => {
     const yaml = defaultYaml
       .replace('"111111111111"', '"1111"')
       .replace('maxSessionDuration: 3600', 'maxSessionDuration: 60');
-    expect(problemsOf(yaml)).toEqual([
+    expect(problemLinesOf(yaml)).toEqual([
       'bad.yaml: accounts.dev.id: must be exactly 12 digits (AWS account ids have 12)',
       'bad.yaml: roles[0].maxSessionDuration: must be at least 3600 seconds',
     ]);

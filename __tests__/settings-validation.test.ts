@@ -1,4 +1,5 @@
-import { findSettingsWarnings, parseSettings, SettingsError, type SettingsProblem } from '../src/config';
+import { findSettingsWarnings, parseSettings, type SettingsProblem } from '../src/config';
+import { settingsErrorOf } from './support/settings-error';
 
 /** A small valid settings file, section by section, so each case replaces only what it is about. */
 const VALID_SECTIONS = {
@@ -27,13 +28,7 @@ const role = (keys: string) =>
 const extraBucket = (name: string) => `buckets:\n  - { name: productionapp }\n  - { name: '${name}' }`;
 
 function problemsOf(yaml: string, env: NodeJS.ProcessEnv = {}): readonly SettingsProblem[] {
-  try {
-    parseSettings(yaml, 'bad.yaml', env);
-  } catch (error) {
-    if (error instanceof SettingsError) return error.problems;
-    throw error;
-  }
-  return [];
+  return settingsErrorOf(yaml, env)?.problems ?? [];
 }
 
 describe('a bad settings file', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSynthesizedStack, type SynthesizedStackJson } from '../access';
 import { buildApp } from '../app';
-import { loadSettings, settingsFileFromEnvironment } from '../config';
+import { loadSettings, settingsFileFromEnvironment, type Settings } from '../config';
 import { STACK_NAME } from '../stack/cross-account-stack';
 
 /**
@@ -13,7 +13,11 @@ import { STACK_NAME } from '../stack/cross-account-stack';
  */
 export function loadCurrentStack(outdir?: string, env: NodeJS.ProcessEnv = process.env): SynthesizedStackJson {
   if (outdir) return readSynthesizedStack(outdir, STACK_NAME);
-  const settings = loadSettings(settingsFileFromEnvironment(env), env);
+  return synthesizeStack(loadSettings(settingsFileFromEnvironment(env), env));
+}
+
+/** Synthesizes `settings` into a temporary folder, as `cdktf synth` would, and reads the JSON back. */
+export function synthesizeStack(settings: Settings): SynthesizedStackJson {
   const folder = mkdtempSync(join(tmpdir(), 'cross-account-synth-'));
   try {
     buildApp(settings, folder).synth();

@@ -1,13 +1,10 @@
 import { Option, type Command } from 'commander';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { readSynthesizedStack, type SynthesizedStackJson, type VerifyReport } from '../access';
-import { buildApp } from '../app';
-import { loadSettings, settingsFileFromEnvironment, type Settings } from '../config';
+import { readSynthesizedStack, type VerifyReport } from '../access';
+import { loadSettings, settingsFileFromEnvironment } from '../config';
 import { STACK_NAME } from '../stack/cross-account-stack';
 import { UserError } from '../user-error';
 import { formatMermaid } from './access-graph';
+import { synthesizeStack } from './current-stack';
 import { formatJson, formatMarkdown, formatTable } from './verify-report-format';
 
 /** Output formats of `cross-account verify`. */
@@ -47,7 +44,7 @@ export function registerVerifyCommand(program: Command): void {
 /** Loads the settings, synthesizes (or reads) their stack and verifies it. */
 export async function runVerify(options: Pick<VerifyOptions, 'config' | 'outdir'>): Promise<VerifyReport> {
   const settings = loadSettings(options.config);
-  const stack = options.outdir ? readSynthesizedStack(options.outdir, STACK_NAME) : synthesize(settings);
+  const stack = options.outdir ? readSynthesizedStack(options.outdir, STACK_NAME) : synthesizeStack(settings);
   return (await loadVerifier()).verifyStack(stack, settings.expectations);
 }
 
@@ -60,16 +57,5 @@ async function loadVerifier(): Promise<typeof import('../access/verify-stack')> 
     throw new UserError(
       `verify needs the devDependencies (@cloud-copilot/iam-simulate and the IAM data): run \`npm install\` (${(error as Error).message.split('\n')[0]})`,
     );
-  }
-}
-
-/** Synthesizes into a temporary folder, as `cdktf synth` would, and reads the JSON back. */
-function synthesize(settings: Settings): SynthesizedStackJson {
-  const outdir = mkdtempSync(join(tmpdir(), 'cross-account-verify-'));
-  try {
-    buildApp(settings, outdir).synth();
-    return readSynthesizedStack(outdir, STACK_NAME);
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
   }
 }
