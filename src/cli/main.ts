@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { SettingsError } from '../config';
 import { UserError } from '../user-error';
 import { registerAssumeCommand } from './assume-command';
+import { registerCheckCommand } from './check-command';
 import { registerConsoleUrlCommand } from './console-url-command';
 import { registerProfilesCommand } from './profiles-command';
 import { registerSmokeCommand } from './smoke-command';
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .description('Check and use the cross-account access this project synthesizes')
     .showHelpAfterError()
     .exitOverride();
+  registerCheckCommand(program);
   registerSummaryCommand(program);
   registerProfilesCommand(program);
   registerAssumeCommand(program);
