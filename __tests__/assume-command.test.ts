@@ -5,7 +5,7 @@ import { assumeRole } from '../src/cli/assume-command';
 import { runCli } from '../src/cli/main';
 import { promptMfaCode } from '../src/cli/mfa-prompt';
 import { UserError } from '../src/user-error';
-import { HARDENED_CONDITIONS, synthesizeWithTrustConditions } from './support/hardened-stack';
+import { synthesizeDefaultWithRoleKeys, synthesizeFileToOutdir } from './support/synthesized-outdir';
 import { startLocalSts, type LocalSts, type LocalStsProps } from './support/local-sts';
 import { useLoopbackAws } from './support/loopback-aws-env';
 import { PROJECT_ROOT } from './support/synthesize';
@@ -85,7 +85,7 @@ describe('cross-account assume', () => {
 
   it('sends the MFA device, the code, the external id and the user name that a hardened role asks for', async () => {
     await withSts();
-    const outdir = synthesizeWithTrustConditions('config/default.yaml', HARDENED_CONDITIONS);
+    const outdir = synthesizeFileToOutdir('config/examples/hardened.yaml');
     await assumeRole({ role: 'S3ProductionAccessRole', outdir, mfaCode: '123456', format: 'env' });
     expect(assumeCalls()[0].params).toMatchObject({
       SerialNumber: 'arn:aws:iam::111111111111:mfa/John',
@@ -100,7 +100,7 @@ describe('cross-account assume', () => {
       callerArn: 'arn:aws:iam::111111111111:user/Sri',
       decide: () => ({ code: 'AccessDenied', message: 'User: Sri is not authorized to perform: sts:AssumeRole' }),
     });
-    const outdir = synthesizeWithTrustConditions('config/default.yaml', { Bool: HARDENED_CONDITIONS.Bool });
+    const outdir = synthesizeDefaultWithRoleKeys('requireMfa: true');
     await expect(
       assumeRole({ role: 'S3ProductionAccessRole', outdir, mfaCode: '123456', format: 'env' }),
     ).rejects.toThrow(

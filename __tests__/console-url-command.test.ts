@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { consoleUrl } from '../src/cli/console-url-command';
 import { UserError } from '../src/user-error';
-import { HARDENED_CONDITIONS, synthesizeWithTrustConditions } from './support/hardened-stack';
+import { synthesizeDefaultWithRoleKeys } from './support/synthesized-outdir';
 import { PROJECT_ROOT } from './support/synthesize';
 
 describe('cross-account console-url', () => {
@@ -19,9 +19,7 @@ describe('cross-account console-url', () => {
   });
 
   it('gives none, with the reason, for a role that requires an external id', () => {
-    const outdir = synthesizeWithTrustConditions('config/default.yaml', {
-      StringEquals: HARDENED_CONDITIONS.StringEquals,
-    });
+    const outdir = synthesizeDefaultWithRoleKeys('externalId: a-shared-secret-id');
     expect(() => consoleUrl('S3ProductionAccessRole', outdir)).toThrow(
       new UserError(
         'no switch-role URL for S3ProductionAccessRole: it requires an external id, which the console cannot send; use `cross-account assume`',

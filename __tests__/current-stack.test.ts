@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listRoleUsages } from '../src/access';
 import { loadCurrentStack } from '../src/cli/current-stack';
-import { synthesizeWithTrustConditions } from './support/hardened-stack';
+import { synthesizeFileToOutdir } from './support/synthesized-outdir';
 import { PROJECT_ROOT } from './support/synthesize';
 import { tempFolder } from './support/temp-folder';
 
@@ -18,7 +18,7 @@ describe('loadCurrentStack', () => {
   });
 
   it('reads an existing cdktf.out given as --outdir instead of synthesizing', () => {
-    const outdir = synthesizeWithTrustConditions('config/examples/acc-to-prod-s3.yaml', {});
+    const outdir = synthesizeFileToOutdir('config/examples/acc-to-prod-s3.yaml');
     const stack = loadCurrentStack(outdir, { CROSS_ACCOUNT_CONFIG: '/no/such/settings.yaml' });
     expect(listRoleUsages(stack).map((role) => role.profileName)).toEqual(['prod-s3']);
   });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeProfiles } from '../src/cli/profiles-command';
 import { UserError } from '../src/user-error';
-import { HARDENED_CONDITIONS, synthesizeWithTrustConditions } from './support/hardened-stack';
+import { synthesizeDefaultWithRoleKeys, synthesizeFileToOutdir } from './support/synthesized-outdir';
 import { PROJECT_ROOT } from './support/synthesize';
 import { tempFolder } from './support/temp-folder';
 
@@ -81,7 +81,7 @@ output = json
   });
 
   it('adds mfa_serial, external_id and role_session_name for a role whose trust asks for them', () => {
-    const outdir = synthesizeWithTrustConditions('config/default.yaml', HARDENED_CONDITIONS);
+    const outdir = synthesizeFileToOutdir('config/examples/hardened.yaml');
     const { file } = configFolder('');
     writeProfiles({ configFile: file, outdir, user: 'John' }, {});
     expect(readFileSync(file, 'utf8')).toBe(`[profile S3ProductionAccessRole]
@@ -95,7 +95,7 @@ role_session_name = John
   });
 
   it('asks for --user when a role requires MFA and nobody is named', () => {
-    const outdir = synthesizeWithTrustConditions('config/default.yaml', { Bool: HARDENED_CONDITIONS.Bool });
+    const outdir = synthesizeDefaultWithRoleKeys('requireMfa: true');
     const { file } = configFolder('');
     expect(() => writeProfiles({ configFile: file, outdir }, {})).toThrow(
       new UserError(

@@ -1,18 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { readSynthesizedStack } from '../src/access';
-import { buildApp } from '../src/app';
 import { formatSummary } from '../src/cli/summary-command';
-import { loadSettings } from '../src/config';
 import { STACK_NAME } from '../src/stack';
-import { PROJECT_ROOT } from './support/synthesize';
+import { synthesizeFileToOutdir } from './support/synthesized-outdir';
 
 describe('the synth summary', () => {
   // As `npm run synth` does: the real app writes cdktf.out (with construct paths), the summary reads it back.
-  const outdir = mkdtempSync(join(tmpdir(), 'cdktf-out-'));
-  buildApp(loadSettings(join(PROJECT_ROOT, 'config/default.yaml'), {}), outdir).synth();
-  const summary = formatSummary(readSynthesizedStack(outdir, STACK_NAME));
+  const summary = formatSummary(readSynthesizedStack(synthesizeFileToOutdir('config/default.yaml'), STACK_NAME));
 
   it('lists what will be created in each account, under its pinned id', () => {
     const [dev, prod] = summary.trimEnd().split('\n\n');

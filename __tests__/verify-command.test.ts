@@ -1,10 +1,8 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildApp } from '../src/app';
-import { loadSettings } from '../src/config';
 import { cli } from './support/run-cli';
 import { PROJECT_ROOT } from './support/synthesize';
+import { synthesizeFileToOutdir } from './support/synthesized-outdir';
 
 /** Every settings file under config/, examples included. */
 const settingsFiles = readdirSync(join(PROJECT_ROOT, 'config'), { recursive: true, encoding: 'utf8' })
@@ -40,9 +38,8 @@ describe('cross-account verify', () => {
   });
 
   it('reads an existing cdktf.out with --outdir, and writes JSON, Markdown and a Mermaid graph', async () => {
-    const outdir = mkdtempSync(join(tmpdir(), 'cdktf-out-'));
+    const outdir = synthesizeFileToOutdir('config/default.yaml');
     const config = join(PROJECT_ROOT, 'config/default.yaml');
-    buildApp(loadSettings(config, {}), outdir).synth();
     const json = JSON.parse((await cli('verify', '--config', config, '--outdir', outdir, '--format', 'json')).stdout);
     expect(json.passed).toBe(true);
     expect(

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildApp } from '../../src/app';
+import { loadSettings, parseSettings, type Settings } from '../../src/config';
+import { CLEAN_ENV, PROJECT_ROOT } from './synthesize';
+import { tempFolder } from './temp-folder';
+
+/** A cdktf.out written by the real app (manifest, construct paths), as `cdktf synth` writes it. */
+export function synthesizeToOutdir(settings: Settings): string {
+  const outdir = tempFolder('cdktf-out-');
+  buildApp(settings, outdir).synth();
+  return outdir;
+}
+
+/** A cdktf.out of a project settings file (`config/examples/hardened.yaml`, …). */
+export function synthesizeFileToOutdir(file: string): string {
+  return synthesizeToOutdir(loadSettings(join(PROJECT_ROOT, file), CLEAN_ENV));
+}
+
+/** A cdktf.out of the default settings with extra keys on its role, e.g. `requireMfa: true`. */
+export function synthesizeDefaultWithRoleKeys(...keys: readonly string[]): string {
+  const yaml = readFileSync(join(PROJECT_ROOT, 'config/default.yaml'), 'utf8').replace(
+    '    maxSessionDuration: 3600\n',
+    `    maxSessionDuration: 3600\n${keys.map((key) => `    ${key}\n`).join('')}`,
+  );
+  if (!keys.every((key) => yaml.includes(`    ${key}\n`))) throw new Error('config/default.yaml has no role to extend');
+  return synthesizeToOutdir(parseSettings(yaml, 'default-with-role-keys.yaml', CLEAN_ENV));
+}
