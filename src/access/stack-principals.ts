@@ -135,11 +135,8 @@ export async function readStackPrincipals(stack: SynthesizedStackJson): Promise<
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
-  const roles = listStackRoles(stack).map((role) => ({
-    ...role,
-    trustPolicy: parsePolicy(resolve(JSON.stringify(role.trustPolicy))) ?? role.trustPolicy,
-    policies: policiesOf('role', role.name),
-  }));
+  // listStackRoles already reads each trust policy as AWS will (references resolved).
+  const roles = listStackRoles(stack).map((role) => ({ ...role, policies: policiesOf('role', role.name) }));
   return { users, roles, policies: [...byHolder.values()].flat() };
 }
 
