@@ -6,7 +6,7 @@ import { runCli } from '../src/cli/main';
 import { promptMfaCode } from '../src/cli/mfa-prompt';
 import { UserError } from '../src/user-error';
 import { synthesizeDefaultWithRoleKeys, synthesizeFileToOutdir } from './support/synthesized-outdir';
-import { startLocalSts, type LocalSts, type LocalStsProps } from './support/local-sts';
+import { startLocalSts, type LocalSts, type LocalStsProps } from '../tools/loopback/local-sts';
 import { useLoopbackAws } from './support/loopback-aws-env';
 import { PROJECT_ROOT } from './support/synthesize';
 import { tempFolder } from './support/temp-folder';

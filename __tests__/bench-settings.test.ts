@@ -1,6 +1,6 @@
 import { parseSettings } from '../src/config';
-import { BENCH_CASES } from '../scripts/bench/bench-cases';
-import { generateSettingsYaml, IDENTITY_ACCOUNT, type SettingsSize } from '../scripts/bench/generate-settings';
+import { BENCH_CASES } from '../tools/bench/bench-cases';
+import { generateSettingsYaml, IDENTITY_ACCOUNT, type SettingsSize } from '../tools/bench/generate-settings';
 import { synthesizeYaml } from './support/synthesize';
 import { listResources } from '../src/access';
 

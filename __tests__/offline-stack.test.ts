@@ -1,4 +1,4 @@
-import { toOfflineStack } from '../src/terraform';
+import { toOfflineStack } from '../tools/terraform';
 import { synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
 
 describe('the offline test copy of a stack', () => {

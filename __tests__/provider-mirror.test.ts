@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AWS_PROVIDER, findProviderMirror, cliConfigText } from '../src/terraform';
+import { AWS_PROVIDER, findProviderMirror, cliConfigText } from '../tools/terraform';
 
 function mirrorIn(directory: string): string {
   mkdirSync(join(directory, AWS_PROVIDER.source, AWS_PROVIDER.version), { recursive: true });

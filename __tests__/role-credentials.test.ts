@@ -1,7 +1,7 @@
 import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { roleCredentials, s3ClientForRole } from '../src/session/role-credentials';
-import { startLocalS3, type LocalS3 } from './support/local-s3';
-import { startLocalSts, type LocalSts } from './support/local-sts';
+import { startLocalS3, type LocalS3 } from '../tools/loopback/local-s3';
+import { startLocalSts, type LocalSts } from '../tools/loopback/local-sts';
 import { useLoopbackAws } from './support/loopback-aws-env';
 
 const ROLE_ARN = 'arn:aws:iam::999999999999:role/UpdateData';

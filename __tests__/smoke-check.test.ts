@@ -1,7 +1,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { runSmokeCheck, type SmokeCheckProps } from '../src/session/smoke-check';
 import { bucketKeys } from './support/bucket-keys';
-import { startLocalS3, type LocalS3 } from './support/local-s3';
+import { startLocalS3, type LocalS3 } from '../tools/loopback/local-s3';
 import { useLoopbackAws } from './support/loopback-aws-env';
 
 let s3: LocalS3;

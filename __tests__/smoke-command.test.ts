@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { formatStep, smokeTest } from '../src/cli/smoke-command';
 import type { StepOutcome } from '../src/session/smoke-check';
 import { bucketKeys } from './support/bucket-keys';
-import { startLocalS3, type LocalS3 } from './support/local-s3';
-import { startLocalSts, type LocalSts, type LocalStsProps } from './support/local-sts';
+import { startLocalS3, type LocalS3 } from '../tools/loopback/local-s3';
+import { startLocalSts, type LocalSts, type LocalStsProps } from '../tools/loopback/local-sts';
 import { useLoopbackAws } from './support/loopback-aws-env';
 import { PROJECT_ROOT } from './support/synthesize';
 

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SynthesizedStackJson } from '../../src/access';
-import { findProviderMirror, planOffline, type OfflinePlanResult } from '../../src/terraform';
+import { findProviderMirror, planOffline, type OfflinePlanResult } from '../../tools/terraform';
 
 /** Why real Terraform cannot run here, or undefined when it can. */
 function terraformUnavailable(): string | undefined {

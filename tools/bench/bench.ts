@@ -9,14 +9,14 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { listResources, readSynthesizedStack } from '../src/access';
-import { STACK_NAME } from '../src/stack/cross-account-stack';
-import { findProviderMirror, planOffline } from '../src/terraform';
-import { BENCH_CASES, PLANNED_CASE, type BenchCase } from './bench/bench-cases';
-import { floorScriptText } from './bench/floor-script';
-import { generateSettingsYaml } from './bench/generate-settings';
-import { measureMedian, type MeasureProps, type ProcessCost } from './bench/measure-process';
-import { formatTable, type BenchRow } from './bench/bench-table';
+import { listResources, readSynthesizedStack } from '../../src/access';
+import { STACK_NAME } from '../../src/stack/cross-account-stack';
+import { findProviderMirror, planOffline } from '../terraform';
+import { BENCH_CASES, PLANNED_CASE, type BenchCase } from './bench-cases';
+import { floorScriptText } from './floor-script';
+import { generateSettingsYaml } from './generate-settings';
+import { measureMedian, type MeasureProps, type ProcessCost } from './measure-process';
+import { formatTable, type BenchRow } from './bench-table';
 
 /** How the app process is started: compiled JavaScript, and cdktf.json's ts-node runner. */
 const RUNNERS: Readonly<Record<'compiled' | 'ts-node', Pick<MeasureProps, 'script' | 'nodeOptions'>>> = {

@@ -1,9 +1,9 @@
-import { startLocalS3 } from '../__tests__/support/local-s3';
-import { startLocalSts } from '../__tests__/support/local-sts';
+import { startLocalS3 } from './local-s3';
+import { startLocalSts } from './local-sts';
 
 // Starts the tests' loopback STS and s3rver (buckets from the arguments) and prints the
 // environment that points the AWS SDK at them, for trying the after-deploy commands without AWS.
-// Usage: npx ts-node scripts/loopback-aws.ts productionapp other-bucket   (Ctrl-C stops both)
+// Usage: npx ts-node tools/loopback/loopback-aws.ts productionapp other-bucket   (Ctrl-C stops both)
 async function main(): Promise<void> {
   const callerArn = process.env.LOOPBACK_CALLER_ARN ?? 'arn:aws:iam::111111111111:user/John';
   // LOOPBACK_DENY=1 refuses every AssumeRole, as AWS does for a user the settings deny (Sri).

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { AWS_PROVIDER } from './provider-mirror';
-import type { SynthesizedStackJson } from '../access/synthesized-stack';
+import type { SynthesizedStackJson } from '../../src/access/synthesized-stack';
 import { toOfflineStack } from './offline-stack';
 
 const run = promisify(execFile);

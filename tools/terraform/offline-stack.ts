@@ -1,4 +1,4 @@
-import type { SynthesizedStackJson } from '../access/synthesized-stack';
+import type { SynthesizedStackJson } from '../../src/access/synthesized-stack';
 
 /** Settings each provider gets in the offline copy: static dummy credentials, no AWS calls. */
 export const OFFLINE_PROVIDER_SETTINGS = {
