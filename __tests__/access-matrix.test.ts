@@ -1,5 +1,5 @@
 import { readStackPrincipals } from '../src/access';
-import { buildAccessMatrix, type MatrixEntry } from '../src/access/access-matrix';
+import { buildAccessMatrix, type MatrixEntry } from '../src/verify/access-matrix';
 import { synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
 
 const summary = (entries: readonly MatrixEntry[]) =>

@@ -1,5 +1,5 @@
 import { readStackPrincipals } from '../src/access';
-import { checkExpectations, type Expectation } from '../src/access/check-expectations';
+import { checkExpectations, type Expectation } from '../src/verify/check-expectations';
 import { synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
 
 async function check(principalsOf: { json: Parameters<typeof readStackPrincipals>[0] }, expectations: Expectation[]) {

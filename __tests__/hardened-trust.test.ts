@@ -1,6 +1,6 @@
 import { readStackPrincipals } from '../src/access';
-import { decide } from '../src/access/access-matrix';
-import { resolveTarget } from '../src/access/principal-requests';
+import { decide } from '../src/verify/access-matrix';
+import { resolveTarget } from '../src/verify/principal-requests';
 import { synthesizeSettingsFile } from './support/synthesize';
 
 // The synthesized hardened example, evaluated by the access check (`verify`'s evaluator) as AWS evaluates

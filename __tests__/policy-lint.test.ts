@@ -1,5 +1,6 @@
-import { formatFinding, readStackPrincipals, type SynthesizedStackJson } from '../src/access';
-import { lintPolicies } from '../src/access/policy-lint';
+import { readStackPrincipals, type SynthesizedStackJson } from '../src/access';
+import { formatFinding } from '../src/verify/lint-finding';
+import { lintPolicies } from '../src/verify/policy-lint';
 import { synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
 
 /** Lint lines of a synthesized stack given as JSON text. */

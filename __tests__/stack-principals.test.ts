@@ -1,4 +1,5 @@
-import { readStackPrincipals, statementsOf } from '../src/access';
+import { readStackPrincipals } from '../src/access';
+import { statementsOf } from '../src/policies';
 import { synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
 
 describe('principals rebuilt from the synthesized JSON', () => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { accountIdsByAlias, listResources, listStackRoles, resolveReferences, statementsOf } from '../src/access';
-import type { PolicyJson, SynthesizedResource } from '../src/access';
+import { accountIdsByAlias, listResources, listStackRoles, resolveReferences } from '../src/access';
+import { statementsOf, type PolicyJson } from '../src/policies';
+import type { SynthesizedResource } from '../src/access';
 import { loadSettings, type Settings } from '../src/config';
 import { CLEAN_ENV, PROJECT_ROOT, synthesizeSettingsFile } from './support/synthesize';
 

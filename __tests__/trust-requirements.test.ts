@@ -1,4 +1,4 @@
-import { trustRequirements, type PolicyJson } from '../src/access';
+import { trustRequirements, type PolicyJson } from '../src/policies';
 
 const trustWith = (...conditions: object[]): PolicyJson => ({
   Version: '2012-10-17',

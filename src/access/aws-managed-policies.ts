@@ -1,4 +1,4 @@
-import type { PolicyJson } from './policy-json';
+import type { PolicyJson } from '../policies/policy-json';
 
 /** True for an AWS managed policy ARN (`arn:aws:iam::aws:policy/…`), whose document AWS owns. */
 export function isAwsManagedPolicyArn(arn: string): boolean {

@@ -1,8 +1,8 @@
 import { UserError } from '../user-error';
-import { statementsOf, type PolicyJson } from './policy-json';
+import { statementsOf, type PolicyJson } from '../policies/policy-json';
 import { listStackRoles, resolveReferences, type StackRole } from './stack-roles';
 import { listResources, type SynthesizedStackJson } from './synthesized-stack';
-import { trustRequirements, type TrustRequirements } from './trust-requirements';
+import { trustRequirements, type TrustRequirements } from '../policies/trust-requirements';
 
 /** A role of the stack with what a person needs to use it after deploy. */
 export interface RoleUsage extends StackRole {

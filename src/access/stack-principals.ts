@@ -1,5 +1,5 @@
 import { awsManagedPolicyDocument, isAwsManagedPolicyArn } from './aws-managed-policies';
-import type { PolicyJson } from './policy-json';
+import type { PolicyJson } from '../policies/policy-json';
 import { listStackRoles, resolveReferences, type StackRole } from './stack-roles';
 import { accountIdsByAlias, listResources, type SynthesizedStackJson } from './synthesized-stack';
 

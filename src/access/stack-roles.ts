@@ -1,4 +1,4 @@
-import type { PolicyJson } from './policy-json';
+import type { PolicyJson } from '../policies/policy-json';
 import { accountIdsByAlias, listResources, type SynthesizedStackJson } from './synthesized-stack';
 
 /** A role of the synthesized stack, with what a user of it needs. */

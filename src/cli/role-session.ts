@@ -1,7 +1,8 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Command } from 'commander';
 import { fromIni } from '@aws-sdk/credential-providers';
-import { findRoleUsage, type TrustRequirements } from '../access';
+import { findRoleUsage } from '../access';
+import type { TrustRequirements } from '../policies';
 import { SettingsError } from '../config';
 import { explainAwsError } from '../session/explain-aws-error';
 import type { RoleCredentialsProps } from '../session/role-credentials';

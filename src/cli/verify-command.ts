@@ -1,19 +1,11 @@
 import { Option, type Command } from 'commander';
-import { readSynthesizedStack, type VerifyReport } from '../access';
+import { readSynthesizedStack } from '../access';
 import { loadSettings, settingsFileFromEnvironment } from '../config';
 import { STACK_NAME } from '../stack/cross-account-stack';
 import { UserError } from '../user-error';
-import { formatMermaid } from './access-graph';
+import type { VerifyReport } from '../verify';
+import { VERIFY_FORMAT_NAMES, type VerifyFormat } from '../verify/report/format-names';
 import { synthesizeStack } from './current-stack';
-import { formatJson, formatMarkdown, formatTable } from './verify-report-format';
-
-/** Output formats of `cross-account verify`. */
-export const VERIFY_FORMATS = {
-  table: formatTable,
-  json: formatJson,
-  markdown: formatMarkdown,
-  mermaid: formatMermaid,
-} as const satisfies Record<string, (report: VerifyReport) => string>;
 
 /** Options of `cross-account verify`. */
 export interface VerifyOptions {
@@ -22,7 +14,7 @@ export interface VerifyOptions {
   /** A cdktf output folder to read instead of synthesizing the settings. @default none (synthesize) */
   readonly outdir?: string;
   /** @default table */
-  readonly format: keyof typeof VERIFY_FORMATS;
+  readonly format: VerifyFormat;
 }
 
 /** `cross-account verify`: the access matrix, expectations and policy lint of the synthesized stack. */
@@ -32,26 +24,30 @@ export function registerVerifyCommand(program: Command): void {
     .description('evaluate who may assume which role and what each role may do, from the synthesized Terraform JSON')
     .option('--config <file>', 'settings file (CROSS_ACCOUNT_CONFIG)', settingsFileFromEnvironment())
     .option('--outdir <dir>', 'read this cdktf output folder instead of synthesizing the settings')
-    .addOption(new Option('--format <format>', 'output format').choices(Object.keys(VERIFY_FORMATS)).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(VERIFY_FORMAT_NAMES).default('table'))
     .action(async (options: VerifyOptions) => {
-      const report = await runVerify(options);
-      process.stdout.write(VERIFY_FORMATS[options.format](report));
+      const verifier = await loadVerifier();
+      const report = await runVerify(options, verifier);
+      process.stdout.write(verifier.VERIFY_FORMATS[options.format](report));
       // One line per failed expectation or lint finding; the CLI prints it and exits 1.
       if (report.problems.length > 0) throw new UserError(report.problems.join('\n'));
     });
 }
 
 /** Loads the settings, synthesizes (or reads) their stack and verifies it. */
-export async function runVerify(options: Pick<VerifyOptions, 'config' | 'outdir'>): Promise<VerifyReport> {
+export async function runVerify(
+  options: Pick<VerifyOptions, 'config' | 'outdir'>,
+  verifier?: typeof import('../verify'),
+): Promise<VerifyReport> {
   const settings = loadSettings(options.config);
   const stack = options.outdir ? readSynthesizedStack(options.outdir, STACK_NAME) : synthesizeStack(settings);
-  return (await loadVerifier()).verifyStack(stack, settings.expectations);
+  return (verifier ?? (await loadVerifier())).verifyStack(stack, settings.expectations);
 }
 
 /** The evaluator is a devDependency (AGPL-3.0): loaded here only, so that the other commands run without it. */
-async function loadVerifier(): Promise<typeof import('../access/verify-stack')> {
+async function loadVerifier(): Promise<typeof import('../verify')> {
   try {
-    return await import('../access/verify-stack');
+    return await import('../verify');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
     throw new UserError(

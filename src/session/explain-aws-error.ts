@@ -1,4 +1,4 @@
-import type { TrustRequirements } from '../access';
+import type { TrustRequirements } from '../policies';
 import { UserError } from '../user-error';
 
 /** What was being done when an AWS call failed, to name the likely cause. */

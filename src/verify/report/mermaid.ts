@@ -1,4 +1,6 @@
-import type { MatrixEntry, StackUser, VerifyReport } from '../access';
+import type { StackUser } from '../../access';
+import type { MatrixEntry } from '../access-matrix';
+import type { VerifyReport } from '../verify-stack';
 
 /**
  * A Mermaid flowchart (GitHub renders it) of the evaluated access: users →

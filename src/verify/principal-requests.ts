@@ -1,6 +1,6 @@
 import type { AccessRequest } from './evaluate-request';
-import type { StackRoleAccess, StackUser } from './stack-principals';
-import { trustRequirements } from './trust-requirements';
+import type { StackRoleAccess, StackUser } from '../access/stack-principals';
+import { trustRequirements } from '../policies/trust-requirements';
 
 /** A user or role of the stack that makes requests. */
 export type StackPrincipal = StackUser | StackRoleAccess;

@@ -8,7 +8,7 @@ import {
   type RequestGrant,
   type Simulation,
 } from '@cloud-copilot/iam-simulate';
-import type { PolicyJson } from './policy-json';
+import type { PolicyJson } from '../policies/policy-json';
 
 /** One request to decide, with the policies that take part. */
 export interface AccessRequest {

@@ -2,8 +2,8 @@ import { buildAccessMatrix, type AccessMatrix } from './access-matrix';
 import { checkExpectations, type Expectation, type ExpectationResult } from './check-expectations';
 import { formatFinding, type LintFinding } from './lint-finding';
 import { lintPolicies } from './policy-lint';
-import { readStackPrincipals, type StackPrincipals } from './stack-principals';
-import type { SynthesizedStackJson } from './synthesized-stack';
+import { readStackPrincipals, type StackPrincipals } from '../access/stack-principals';
+import type { SynthesizedStackJson } from '../access/synthesized-stack';
 
 // Loads the IAM evaluator (AGPL-3.0, a devDependency): import this module lazily, never from ./index.
 

@@ -1,5 +1,5 @@
-import { statementsOf, valuesOf } from './policy-json';
-import type { StackRoleAccess } from './stack-principals';
+import { statementsOf, valuesOf } from '../policies/policy-json';
+import type { StackRoleAccess } from '../access/stack-principals';
 
 /** A bucket no role of the stack was given: what a role may do there, it may do anywhere. */
 export const OTHER_BUCKET = 'some-other-bucket';

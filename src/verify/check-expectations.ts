@@ -1,6 +1,6 @@
 import { decide, type MatrixEntry } from './access-matrix';
 import { resolveTarget } from './principal-requests';
-import type { StackPrincipals } from './stack-principals';
+import type { StackPrincipals } from '../access/stack-principals';
 
 /** Something that must hold: `principal` can (or cannot) do each action `on` a role or ARN. */
 export interface Expectation {

@@ -1,0 +1,22 @@
+import type { VerifyReport } from '../verify-stack';
+
+/** The whole report as JSON, for other tools. */
+export function formatJson(report: VerifyReport): string {
+  return `${JSON.stringify(
+    {
+      passed: report.problems.length === 0,
+      assume: report.matrix.assume,
+      roleActions: report.matrix.roleActions,
+      expectations: report.expectations.map(({ index, expected, holds, entry }) => ({
+        index,
+        expected,
+        holds,
+        ...entry,
+      })),
+      findings: report.findings,
+      problems: report.problems,
+    },
+    null,
+    2,
+  )}\n`;
+}

@@ -1,0 +1,69 @@
+import { formatFinding } from '../lint-finding';
+import type { MatrixEntry } from '../access-matrix';
+import type { VerifyReport } from '../verify-stack';
+
+/** One titled table of the report: headers and rows of plain text. */
+export interface ReportTable {
+  readonly title: string;
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+const PROBE_NAMES: Readonly<Record<NonNullable<MatrixEntry['probe']>, string>> = {
+  granted: 'its bucket',
+  'other-bucket': 'other bucket',
+  dangerous: 'dangerous',
+};
+
+/** The matrix, expectations and lint findings as tables, shared by the text and Markdown formats. */
+export function reportTables(report: VerifyReport): ReportTable[] {
+  const tables: ReportTable[] = [
+    {
+      title:
+        'Who may assume which role (sts:AssumeRole, asked with the MFA, external id and session name each role requires)',
+      headers: ['USER', 'ROLE', 'DECISION', 'BECAUSE'],
+      rows: report.matrix.assume.map((entry) => [entry.principal, entry.target, entry.decision, entry.because]),
+    },
+    {
+      title: 'What each role may do',
+      headers: ['ROLE', 'PROBE', 'ACTION', 'RESOURCE', 'DECISION', 'BECAUSE'],
+      rows: report.matrix.roleActions.map((entry) => [
+        entry.principal,
+        entry.probe ? PROBE_NAMES[entry.probe] : '',
+        entry.action,
+        entry.resource,
+        entry.decision,
+        entry.because,
+      ]),
+    },
+  ];
+  if (report.expectations.length > 0) {
+    tables.push({
+      title: `Expectations: ${countFailed(report)}`,
+      headers: ['#', 'PRINCIPAL', 'EXPECTED', 'ACTION', 'ON', 'DECISION', 'BECAUSE'],
+      rows: report.expectations.map((result) => [
+        String(result.index),
+        result.entry.principal,
+        result.holds ? result.expected : `${result.expected} (FAILS)`,
+        result.entry.action,
+        result.entry.target,
+        result.entry.decision,
+        result.entry.because,
+      ]),
+    });
+  }
+  return tables;
+}
+
+function countFailed(report: VerifyReport): string {
+  const failed = report.expectations.filter((result) => !result.holds).length;
+  return failed === 0 ? `all ${report.expectations.length} hold` : `${failed} of ${report.expectations.length} fail`;
+}
+
+/** The lint findings as a title line and one item per finding. */
+export function lintSummary(report: VerifyReport, item: (line: string) => string): string {
+  if (report.findings.length === 0) return 'Policy lint: no findings';
+  return [`Policy lint: ${report.findings.length} finding(s)`, ...report.findings.map(formatFinding).map(item)].join(
+    '\n',
+  );
+}
