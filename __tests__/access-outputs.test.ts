@@ -7,6 +7,7 @@ const plain = {
   sourceProfile: 'dev',
   region: 'us-east-1',
   identityAccountId: '111111111111',
+  partition: 'aws' as const,
 };
 
 describe('the AWS CLI profile text', () => {

@@ -3,8 +3,7 @@ import { awsManagedPolicyDocument, isAwsManagedPolicyArn } from '../src/access/a
 describe("AWS managed policies' documents", () => {
   it('come from the data package by ARN, path included', async () => {
     expect(await awsManagedPolicyDocument('arn:aws:iam::aws:policy/AdministratorAccess')).toEqual({
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+      statements: [{ effect: 'Allow', actions: ['*'], resources: ['*'] }],
     });
     expect(await awsManagedPolicyDocument('arn:aws:iam::aws:policy/job-function/ViewOnlyAccess')).toBeDefined();
     expect(await awsManagedPolicyDocument('arn:aws:iam::aws:policy/ViewOnlyAccess')).toBeUndefined();

@@ -57,6 +57,10 @@ describe('defaults of optional keys', () => {
       requireMfa: false,
       sessionNameMustMatchUser: false,
       permissionsBoundaryArn: null,
+      // Derived once, right after validation:
+      policyName: 'ReaderPolicy',
+      profileName: 'Reader',
+      displayName: 'prod-Reader',
     });
     expect(settings.groups[0]).toEqual({
       name: 'Readers',

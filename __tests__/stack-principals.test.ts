@@ -1,5 +1,8 @@
 import { readStackPrincipals } from '../src/access';
-import { statementsOf } from '../src/policies';
+import { toPolicyObject, type PolicyDocument } from '../src/policies';
+
+/** The statements as IAM JSON, what AWS will read. */
+const statementsOf = (document: PolicyDocument) => toPolicyObject(document).Statement as object[];
 import { synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
 
 describe('principals rebuilt from the synthesized JSON', () => {
@@ -52,7 +55,7 @@ roles:
       ['ReaderPolicy', 'customer-managed', 'arn:aws:iam::999999999999:policy/ReaderPolicy'],
     ]);
     expect(roles[0].trustPolicy).toMatchObject({
-      Statement: [{ Principal: { AWS: 'arn:aws:iam::111111111111:root' } }],
+      statements: [{ principals: { AWS: ['arn:aws:iam::111111111111:root'] } }],
     });
   });
 });

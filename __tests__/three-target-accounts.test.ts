@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { accountIdsByAlias, listResources, listStackRoles, resolveReferences } from '../src/access';
-import { statementsOf, type PolicyJson } from '../src/policies';
+import { parsePolicyDocument } from '../src/policies';
 import type { SynthesizedResource } from '../src/access';
 import { loadSettings, type Settings } from '../src/config';
 import { CLEAN_ENV, PROJECT_ROOT, synthesizeSettingsFile } from './support/synthesize';
@@ -41,7 +41,7 @@ function assumePolicyOf(type: 'aws_iam_group_policy' | 'aws_iam_user_policy', ke
   const resource = resources.find(
     (r) => r.type === type && resolveReferences(String(r.attributes[key]), stack) === name,
   );
-  return resource && statementsOf(JSON.parse(String(resource.attributes.policy)) as PolicyJson);
+  return resource && parsePolicyDocument(resource.attributes.policy)?.statements;
 }
 
 describe('an identity account in front of three target accounts', () => {
@@ -82,7 +82,8 @@ describe('an identity account in front of three target accounts', () => {
         .map((u) => ({ holder: u, statements: assumePolicyOf('aws_iam_user_policy', 'user', u.name) })),
     ];
     for (const { holder, statements } of holders) {
-      const named = (effect: string) => statements?.filter((s) => s.Effect === effect).map((s) => s.Resource);
+      const named = (effect: string) =>
+        statements?.filter((s) => s.effect === effect).flatMap((s) => s.resources ?? []);
       expect({ name: holder.name, allow: named('Allow'), deny: named('Deny') }).toEqual({
         name: holder.name,
         allow: holder.allowAssume.map(referenceTo),

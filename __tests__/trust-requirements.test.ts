@@ -1,15 +1,19 @@
-import { trustRequirements, type PolicyJson } from '../src/policies';
+import { parsePolicyDocument, trustRequirements, type PolicyDocument } from '../src/policies';
 
-const trustWith = (...conditions: object[]): PolicyJson => ({
-  Version: '2012-10-17',
-  Statement: conditions.map((condition, i) => ({
-    Sid: `Trust${i}`,
-    Effect: 'Allow' as const,
-    Principal: { AWS: 'arn:aws:iam::111111111111:root' },
-    Action: 'sts:AssumeRole',
-    Condition: condition as never,
-  })),
-});
+/** A trust policy written as IAM JSON, read the way the stack's are. */
+const fromJson = (json: object): PolicyDocument => parsePolicyDocument(json)!;
+
+const trustWith = (...conditions: object[]): PolicyDocument =>
+  fromJson({
+    Version: '2012-10-17',
+    Statement: conditions.map((condition, i) => ({
+      Sid: `Trust${i}`,
+      Effect: 'Allow' as const,
+      Principal: { AWS: 'arn:aws:iam::111111111111:root' },
+      Action: 'sts:AssumeRole',
+      Condition: condition as never,
+    })),
+  });
 
 describe('trustRequirements', () => {
   it('reads MFA, its age, the external id and the session name rule from the hardened trust conditions', () => {
@@ -38,7 +42,7 @@ describe('trustRequirements', () => {
   });
 
   it('does not count conditions of a Deny statement or of another action', () => {
-    const policy: PolicyJson = {
+    const policy = fromJson({
       Statement: [
         { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'sts:AssumeRole' },
         {
@@ -48,7 +52,7 @@ describe('trustRequirements', () => {
           Condition: { StringEquals: { 'sts:ExternalId': 'x' } },
         },
       ],
-    };
+    });
     expect(trustRequirements(policy).externalId).toBeUndefined();
   });
 });

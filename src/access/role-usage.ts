@@ -1,8 +1,12 @@
-import { UserError } from '../user-error';
-import { statementsOf, type PolicyJson } from '../policies/policy-json';
-import { listStackRoles, resolveReferences, type StackRole } from './stack-roles';
-import { listResources, type SynthesizedStackJson } from './synthesized-stack';
+import { parseArn } from '../policies/arn';
+import { bucketGrants } from '../policies/bucket-grants';
+import { actionMatches } from '../policies/action-match';
+import type { PolicyDocument } from '../policies/policy-statement';
 import { trustRequirements, type TrustRequirements } from '../policies/trust-requirements';
+import { UserError } from '../user-error';
+import { readStackPolicies } from './stack-principals';
+import { listStackRoles, resolveReferences, type StackRole } from './stack-roles';
+import { providerAccount, providerAccounts, type SynthesizedStackJson } from './synthesized-stack';
 
 /** A role of the stack with what a person needs to use it after deploy. */
 export interface RoleUsage extends StackRole {
@@ -10,7 +14,7 @@ export interface RoleUsage extends StackRole {
   readonly profileName: string;
   /** Profile the role is assumed from: the identity account provider's profile. @default `default` */
   readonly sourceProfile: string;
-  /** Region of the role account's provider. @default us-east-1 */
+  /** Region of the role account's provider. */
   readonly region: string;
   /** Account id of the principals the trust policy names (the identity account). @default none */
   readonly identityAccountId?: string;
@@ -22,21 +26,17 @@ export interface RoleUsage extends StackRole {
 
 /** Every role of the stack as a {@link RoleUsage}, in name order. */
 export function listRoleUsages(stack: SynthesizedStackJson): RoleUsage[] {
-  const providers = stack.provider?.aws ?? [];
-  const providerOf = (alias: string) => providers.find((provider) => provider.alias === alias);
-  const providerOfAccount = (id: string) =>
-    providers.find((provider) => (provider.allowed_account_ids as string[] | undefined)?.includes(id));
+  const accounts = [...providerAccounts(stack).values()];
   return listStackRoles(stack).map((role) => {
     const output = outputOf(stack, role);
-    const identityAccountId = trustedAccountId(role.trustPolicy, stack);
-    const identityProvider = identityAccountId ? providerOfAccount(identityAccountId) : undefined;
-    const region = providerOf(role.account)?.region;
+    const identityAccountId = trustedAccountId(role.trustPolicy);
+    const identityProvider = accounts.find((account) => account.id === identityAccountId);
     const profileText = typeof output?.aws_config_profile === 'string' ? output.aws_config_profile : '';
     return {
       ...role,
       profileName: /^\[profile ([^\]]+)\]/m.exec(profileText)?.[1].trim() ?? role.name,
-      sourceProfile: typeof identityProvider?.profile === 'string' ? identityProvider.profile : 'default',
-      region: typeof region === 'string' ? region : 'us-east-1',
+      sourceProfile: identityProvider?.profile ?? 'default',
+      region: providerAccount(stack, role.account).region,
       ...(identityAccountId && { identityAccountId }),
       requirements: trustRequirements(role.trustPolicy),
       ...(typeof output?.switch_role_url === 'string' && {
@@ -58,38 +58,32 @@ export function findRoleUsage(stack: SynthesizedStackJson, nameOrArn: string): R
   throw new UserError(`role "${nameOrArn}" is not in the settings (roles: ${names})`);
 }
 
-/** The buckets a role's attached or inline policies allow it to use, with the object actions on each. */
-export function roleBucketGrants(
-  stack: SynthesizedStackJson,
-  role: StackRole,
-): { readonly bucket: string; readonly objectActions: readonly string[] }[] {
-  const resources = listResources(stack);
-  const roleNameRef = `\${${role.address}.name}`;
-  const policyArns = resources
-    .filter((r) => r.type === 'aws_iam_role_policy_attachment' && r.attributes.role === roleNameRef)
-    .map((r) => resolveReferences(String(r.attributes.policy_arn), stack));
-  const documents = [
-    ...resources
-      .filter(
-        (r) =>
-          r.type === 'aws_iam_policy' && policyArns.includes(resolveReferences(`\${${r.type}.${r.name}.arn}`, stack)),
-      )
-      .map((r) => String(r.attributes.policy)),
-    ...resources
-      .filter((r) => r.type === 'aws_iam_role_policy' && r.attributes.role === roleNameRef)
-      .map((r) => String(r.attributes.policy)),
-  ].map((text) => JSON.parse(resolveReferences(text, stack)) as PolicyJson);
-  const grants = new Map<string, Set<string>>();
-  for (const statement of documents.flatMap(statementsOf).filter((s) => s.Effect === 'Allow')) {
-    for (const resource of [statement.Resource ?? []].flat()) {
-      const bucket = /^arn:aws[\w-]*:s3:::([^/*]+)(\/\*)?$/.exec(resource);
-      if (!bucket) continue;
-      const actions = grants.get(bucket[1]) ?? new Set<string>();
-      if (bucket[2]) for (const action of [statement.Action ?? []].flat()) actions.add(action);
-      grants.set(bucket[1], actions);
-    }
+/** A bucket a role's own policies name, and the object actions they allow on it. */
+export interface RoleBucket {
+  readonly bucket: string;
+  /** Object actions (on `<bucket>/*`), as written, sorted. */
+  readonly objectActions: readonly string[];
+}
+
+/** The buckets a role's attached (customer managed) or inline policies allow it to use, with the object actions on each. */
+export function roleBucketGrants(stack: SynthesizedStackJson, role: StackRole): RoleBucket[] {
+  const documents = readStackPolicies(stack)
+    .policiesOf('role', role.name)
+    .flatMap((policy): PolicyDocument[] =>
+      policy.origin !== 'aws-managed' && policy.document ? [policy.document] : [],
+    );
+  const buckets = new Map<string, Set<string>>();
+  for (const grant of bucketGrants(documents)) {
+    const actions = buckets.get(grant.bucket) ?? new Set<string>();
+    if (grant.objects) actions.add(grant.action);
+    buckets.set(grant.bucket, actions);
   }
-  return [...grants].map(([bucket, actions]) => ({ bucket, objectActions: [...actions].sort() }));
+  return [...buckets].map(([bucket, actions]) => ({ bucket, objectActions: [...actions].sort() }));
+}
+
+/** True when the bucket's object actions include writing objects (`s3:PutObject`, or a wildcard covering it). */
+export function allowsObjectWrites(bucket: RoleBucket): boolean {
+  return bucket.objectActions.some((action) => actionMatches(action, 's3:PutObject'));
 }
 
 /** `${aws_iam_role.x.arn}` in an output's `arn` names the role the output describes. */
@@ -100,15 +94,14 @@ function outputOf(stack: SynthesizedStackJson, role: StackRole): Readonly<Record
     .find((value) => value?.arn === arnRef || value?.arn === role.arn);
 }
 
-/** Account id of the first AWS principal (`arn:aws:iam::<id>:root`, or a user or role there by reference). */
-function trustedAccountId(policy: PolicyJson, stack: SynthesizedStackJson): string | undefined {
-  for (const statement of statementsOf(policy)) {
-    const principal = statement.Principal;
-    if (!principal || principal === '*') continue;
-    for (const reference of [principal.AWS ?? []].flat()) {
-      const arn = resolveReferences(reference, stack);
-      const id = /^arn:aws[\w-]*:iam::(\d{12}):/.exec(arn)?.[1] ?? (/^\d{12}$/.test(arn) ? arn : undefined);
-      if (id) return id;
+/** Account id of the first AWS principal (`arn:…:iam::<id>:root`, a user or role there, or a bare id). */
+function trustedAccountId(policy: PolicyDocument): string | undefined {
+  for (const statement of policy.statements) {
+    const principals = statement.principals;
+    if (!principals || principals === '*') continue;
+    for (const principal of principals.AWS ?? []) {
+      const account = parseArn(principal)?.account ?? principal;
+      if (/^\d{12}$/.test(account)) return account;
     }
   }
   return undefined;

@@ -1,7 +1,8 @@
-import { awsManagedPolicyDocument, isAwsManagedPolicyArn } from './aws-managed-policies';
-import type { PolicyJson } from '../policies/policy-json';
+import { isAwsManagedPolicyArn, type Partition } from '../policies/arn';
+import { parsePolicyDocument, type PolicyDocument } from '../policies/policy-statement';
+import { awsManagedPolicyDocument } from './aws-managed-policies';
 import { listStackRoles, resolveReferences, type StackRole } from './stack-roles';
-import { accountIdsByAlias, listResources, type SynthesizedStackJson } from './synthesized-stack';
+import { listResources, providerAccount, type SynthesizedStackJson } from './synthesized-stack';
 
 /** Where a principal's policy comes from. */
 export type PolicyOrigin = 'inline' | 'customer-managed' | 'aws-managed';
@@ -19,7 +20,7 @@ export interface PrincipalPolicy {
   /** The managed policy's ARN. @default none (inline policies have none) */
   readonly arn?: string;
   /** The document, references resolved; undefined when neither the stack nor AWS's managed policies hold it. */
-  readonly document?: PolicyJson;
+  readonly document?: PolicyDocument;
 }
 
 /** A user of the stack with every identity policy that applies to it, its groups' included. */
@@ -30,7 +31,9 @@ export interface StackUser {
   readonly account: string;
   /** That account's pinned id. */
   readonly accountId: string;
-  /** The ARN it will have: `arn:aws:iam::<account id>:user/<name>`. */
+  /** That account's partition. */
+  readonly partition: Partition;
+  /** The ARN it will have: `arn:<partition>:iam::<account id>:user/<name>`. */
   readonly arn: string;
   /** Names of the groups it is made a member of. */
   readonly groups: readonly string[];
@@ -56,59 +59,68 @@ export interface StackPrincipals {
 
 type Holder = PrincipalPolicy['holder'];
 
+/** Every policy of the stack by holder, and every user's groups, read synchronously. */
+export interface StackPolicies {
+  /** The policies put on or attached to a user, group or role (AWS managed ones without their document). */
+  policiesOf(kind: Holder['kind'], name: string): readonly PrincipalPolicy[];
+  /** The groups a user is made a member of. */
+  groupsOf(userName: string): readonly string[];
+  /** Every policy once, holder by holder. */
+  readonly all: readonly PrincipalPolicy[];
+}
+
+const INLINE_POLICY_TYPES: ReadonlyMap<string, Holder['kind']> = new Map([
+  ['aws_iam_user_policy', 'user'],
+  ['aws_iam_group_policy', 'group'],
+  ['aws_iam_role_policy', 'role'],
+]);
+
+const ATTACHMENT_TYPES: ReadonlyMap<string, Holder['kind']> = new Map([
+  ['aws_iam_user_policy_attachment', 'user'],
+  ['aws_iam_group_policy_attachment', 'group'],
+  ['aws_iam_role_policy_attachment', 'role'],
+]);
+
 /**
- * Rebuilds each principal's policies from the synthesized JSON, the way IAM will
- * see them once applied: a user's inline and attached policies plus those of the
- * groups it joins (aws_iam_user_group_membership); a role's attached (customer or
- * AWS managed) and inline policies.
+ * Reads which policies the stack puts on each user, group and role: inline
+ * policies, attached customer managed policies (with their documents) and
+ * attached AWS managed policies (named, their documents not loaded: see
+ * {@link readStackPrincipals}).
  */
-export async function readStackPrincipals(stack: SynthesizedStackJson): Promise<StackPrincipals> {
+export function readStackPolicies(stack: SynthesizedStackJson): StackPolicies {
   const resources = listResources(stack);
-  const ids = accountIdsByAlias(stack);
   const resolve = (text: unknown) => resolveReferences(String(text), stack);
   const customerPolicies = new Map(
     resources
       .filter((resource) => resource.type === 'aws_iam_policy')
       .map((resource) => [
         resolve(`\${aws_iam_policy.${resource.name}.arn}`),
-        { name: String(resource.attributes.name), document: parsePolicy(resolve(resource.attributes.policy)) },
+        { name: String(resource.attributes.name), document: parsePolicyDocument(resolve(resource.attributes.policy)) },
       ]),
   );
-
   const byHolder = new Map<string, PrincipalPolicy[]>();
   const add = (holder: Holder, policy: Omit<PrincipalPolicy, 'holder' | 'label'>) => {
     const key = `${holder.kind}/${holder.name}`;
     const label = holder.kind === 'role' ? policy.name : `${holder.name}/${policy.name}`;
     byHolder.set(key, [...(byHolder.get(key) ?? []), { ...policy, holder, label }]);
   };
-  const inline = { aws_iam_user_policy: 'user', aws_iam_group_policy: 'group', aws_iam_role_policy: 'role' } as const;
-  const attached = {
-    aws_iam_user_policy_attachment: 'user',
-    aws_iam_group_policy_attachment: 'group',
-    aws_iam_role_policy_attachment: 'role',
-  } as const;
   const memberships = new Map<string, string[]>();
 
   for (const { type, attributes } of resources) {
-    if (type in inline) {
-      const kind = inline[type as keyof typeof inline];
+    const inlineKind = INLINE_POLICY_TYPES.get(type);
+    const attachedKind = ATTACHMENT_TYPES.get(type);
+    if (inlineKind) {
       add(
-        { kind, name: resolve(attributes[kind]) },
-        { name: String(attributes.name), origin: 'inline', document: parsePolicy(resolve(attributes.policy)) },
+        { kind: inlineKind, name: resolve(attributes[inlineKind]) },
+        { name: String(attributes.name), origin: 'inline', document: parsePolicyDocument(resolve(attributes.policy)) },
       );
-    } else if (type in attached) {
-      const kind = attached[type as keyof typeof attached];
+    } else if (attachedKind) {
       const arn = resolve(attributes.policy_arn);
       const customer = customerPolicies.get(arn);
       add(
-        { kind, name: resolve(attributes[kind]) },
+        { kind: attachedKind, name: resolve(attributes[attachedKind]) },
         isAwsManagedPolicyArn(arn)
-          ? {
-              name: arn.split('/').at(-1) ?? arn,
-              origin: 'aws-managed',
-              arn,
-              document: await awsManagedPolicyDocument(arn),
-            }
+          ? { name: arn.split('/').at(-1) ?? arn, origin: 'aws-managed', arn }
           : { name: customer?.name ?? arn.split('/').at(-1) ?? arn, origin: 'customer-managed', arn, ...customer },
       );
     } else if (type === 'aws_iam_user_group_membership') {
@@ -117,19 +129,49 @@ export async function readStackPrincipals(stack: SynthesizedStackJson): Promise<
       memberships.set(user, [...(memberships.get(user) ?? []), ...groups]);
     }
   }
+  return {
+    policiesOf: (kind, name) => byHolder.get(`${kind}/${name}`) ?? [],
+    groupsOf: (userName) => memberships.get(userName) ?? [],
+    all: [...byHolder.values()].flat(),
+  };
+}
 
-  const policiesOf = (kind: Holder['kind'], name: string) => byHolder.get(`${kind}/${name}`) ?? [];
-  const users = resources
+/**
+ * Rebuilds each principal's policies from the synthesized JSON, the way IAM will
+ * see them once applied: a user's inline and attached policies plus those of the
+ * groups it joins (aws_iam_user_group_membership); a role's attached (customer or
+ * AWS managed, with AWS's current documents) and inline policies.
+ */
+export async function readStackPrincipals(stack: SynthesizedStackJson): Promise<StackPrincipals> {
+  const read = readStackPolicies(stack);
+  const managed = new Map<string, Promise<PolicyDocument | undefined>>();
+  for (const policy of read.all) {
+    if (policy.origin === 'aws-managed' && policy.arn && !managed.has(policy.arn))
+      managed.set(policy.arn, awsManagedPolicyDocument(policy.arn));
+  }
+  const documents = new Map(
+    await Promise.all([...managed].map(async ([arn, document]) => [arn, await document] as const)),
+  );
+  const withDocuments = new Map(
+    read.all.map((policy) => [
+      policy,
+      policy.origin === 'aws-managed' && policy.arn ? { ...policy, document: documents.get(policy.arn) } : policy,
+    ]),
+  );
+  const policiesOf = (kind: Holder['kind'], name: string) =>
+    read.policiesOf(kind, name).map((policy) => withDocuments.get(policy) ?? policy);
+  const users = listResources(stack)
     .filter((resource) => resource.type === 'aws_iam_user')
     .map((resource): StackUser => {
       const name = String(resource.attributes.name);
-      const accountId = ids.get(resource.account) ?? '000000000000';
-      const groups = memberships.get(name) ?? [];
+      const { id: accountId, partition } = providerAccount(stack, resource.account);
+      const groups = read.groupsOf(name);
       return {
         name,
         account: resource.account,
         accountId,
-        arn: resolve(`\${aws_iam_user.${resource.name}.arn}`),
+        partition,
+        arn: resolveReferences(`\${aws_iam_user.${resource.name}.arn}`, stack),
         groups,
         policies: [...policiesOf('user', name), ...groups.flatMap((group) => policiesOf('group', group))],
       };
@@ -137,13 +179,5 @@ export async function readStackPrincipals(stack: SynthesizedStackJson): Promise<
     .sort((a, b) => a.name.localeCompare(b.name));
   // listStackRoles already reads each trust policy as AWS will (references resolved).
   const roles = listStackRoles(stack).map((role) => ({ ...role, policies: policiesOf('role', role.name) }));
-  return { users, roles, policies: [...byHolder.values()].flat() };
-}
-
-function parsePolicy(text: string): PolicyJson | undefined {
-  try {
-    return JSON.parse(text) as PolicyJson;
-  } catch {
-    return undefined;
-  }
+  return { users, roles, policies: read.all.map((policy) => withDocuments.get(policy) ?? policy) };
 }

@@ -1,5 +1,6 @@
-import type { PolicyJson } from '../policies/policy-json';
-import { accountIdsByAlias, listResources, type SynthesizedStackJson } from './synthesized-stack';
+import { iamArn, s3Arn, type Partition } from '../policies/arn';
+import { parsePolicyDocument, type PolicyDocument } from '../policies/policy-statement';
+import { listResources, providerAccount, type SynthesizedStackJson } from './synthesized-stack';
 
 /** A role of the synthesized stack, with what a user of it needs. */
 export interface StackRole {
@@ -9,32 +10,36 @@ export interface StackRole {
   readonly account: string;
   /** That account's pinned id. */
   readonly accountId: string;
-  /** The ARN it will have: `arn:aws:iam::<account id>:role/<name>`. */
+  /** That account's partition (from its provider's region). */
+  readonly partition: Partition;
+  /** The ARN it will have: `arn:<partition>:iam::<account id>:role/<name>`. */
   readonly arn: string;
   /** Terraform address, e.g. `aws_iam_role.role-X_role_1234`. */
   readonly address: string;
   /** The trust policy as AWS will read it: references resolved, `$${aws:username}` unescaped. */
-  readonly trustPolicy: PolicyJson;
+  readonly trustPolicy: PolicyDocument;
   /** Longest session, in seconds. */
   readonly maxSessionDuration: number;
 }
 
 /** Every role in the stack, in name order. */
 export function listStackRoles(stack: SynthesizedStackJson): StackRole[] {
-  const ids = accountIdsByAlias(stack);
   return listResources(stack)
     .filter((resource) => resource.type === 'aws_iam_role')
     .map((resource) => {
       const name = String(resource.attributes.name);
-      const accountId = ids.get(resource.account) ?? '000000000000';
+      const { id: accountId, partition } = providerAccount(stack, resource.account);
       const path = typeof resource.attributes.path === 'string' ? resource.attributes.path : '/';
       return {
         name,
         account: resource.account,
         accountId,
-        arn: `arn:aws:iam::${accountId}:role${path}${name}`,
+        partition,
+        arn: iamArn(partition, accountId, 'role', name, path),
         address: `aws_iam_role.${resource.name}`,
-        trustPolicy: JSON.parse(resolveReferences(String(resource.attributes.assume_role_policy), stack)) as PolicyJson,
+        trustPolicy: parsePolicyDocument(resolveReferences(String(resource.attributes.assume_role_policy), stack)) ?? {
+          statements: [],
+        },
         maxSessionDuration: Number(resource.attributes.max_session_duration ?? 3600),
       };
     })
@@ -61,16 +66,15 @@ const referenceCache = new WeakMap<SynthesizedStackJson, Map<string, string>>();
 function referenceValues(stack: SynthesizedStackJson): Map<string, string> {
   const cached = referenceCache.get(stack);
   if (cached) return cached;
-  const ids = accountIdsByAlias(stack);
   const values = new Map<string, string>();
   for (const resource of listResources(stack)) {
     const name = resource.attributes.name ?? resource.attributes.bucket;
     if (typeof name !== 'string') continue;
-    const accountId = ids.get(resource.account) ?? '000000000000';
+    const { id: accountId, partition } = providerAccount(stack, resource.account);
     const prefix = `${resource.type}.${resource.name}`;
     values.set(`${prefix}.name`, name);
     values.set(`${prefix}.id`, name);
-    const arn = arnOf(resource.type, name, accountId, resource.attributes);
+    const arn = arnOf(resource.type, name, partition, accountId, resource.attributes);
     if (arn) values.set(`${prefix}.arn`, arn);
   }
   referenceCache.set(stack, values);
@@ -80,22 +84,18 @@ function referenceValues(stack: SynthesizedStackJson): Map<string, string> {
 function arnOf(
   type: string,
   name: string,
+  partition: Partition,
   accountId: string,
   attributes: Readonly<Record<string, unknown>>,
 ): string | undefined {
   const path = typeof attributes.path === 'string' ? attributes.path : '/';
-  switch (type) {
-    case 'aws_iam_role':
-      return `arn:aws:iam::${accountId}:role${path}${name}`;
-    case 'aws_iam_policy':
-      return `arn:aws:iam::${accountId}:policy${path}${name}`;
-    case 'aws_iam_user':
-      return `arn:aws:iam::${accountId}:user${path}${name}`;
-    case 'aws_iam_group':
-      return `arn:aws:iam::${accountId}:group${path}${name}`;
-    case 'aws_s3_bucket':
-      return `arn:aws:s3:::${name}`;
-    default:
-      return undefined;
-  }
+  const kinds: Readonly<Record<string, 'role' | 'policy' | 'user' | 'group'>> = {
+    aws_iam_role: 'role',
+    aws_iam_policy: 'policy',
+    aws_iam_user: 'user',
+    aws_iam_group: 'group',
+  };
+  if (type === 'aws_s3_bucket') return s3Arn(partition, name);
+  const kind = Object.hasOwn(kinds, type) ? kinds[type] : undefined;
+  return kind && iamArn(partition, accountId, kind, name, path);
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_REGION, partitionOfRegion, type Partition } from '../policies/arn';
 import { UserError } from '../user-error';
 
 /** One resource of a synthesized stack: its Terraform type, name and attributes. */
@@ -51,15 +52,56 @@ export function listResources(stack: SynthesizedStackJson): SynthesizedResource[
     );
 }
 
+/** Account id used for a provider that pins none: a placeholder that never matches a real account. */
+export const UNPINNED_ACCOUNT_ID = '000000000000';
+
+/** What a provider alias says of its account: the pinned id, the region and so the partition. */
+export interface ProviderAccount {
+  /** The pinned account id (`allowed_account_ids`), or {@link UNPINNED_ACCOUNT_ID}. */
+  readonly id: string;
+  /** The provider's region. @default the settings' default region */
+  readonly region: string;
+  /** The partition of that region, which every ARN in the account carries. */
+  readonly partition: Partition;
+  /** The profile Terraform uses for the account. @default none */
+  readonly profile?: string;
+}
+
+/** Each provider alias (account key) with what it says of its account. */
+export function providerAccounts(stack: SynthesizedStackJson): ReadonlyMap<string, ProviderAccount> {
+  const cached = accountsCache.get(stack);
+  if (cached) return cached;
+  const accounts = new Map<string, ProviderAccount>();
+  for (const provider of stack.provider?.aws ?? []) {
+    const alias = provider.alias;
+    if (typeof alias !== 'string') continue;
+    const [id] = (provider.allowed_account_ids as string[] | undefined) ?? [];
+    const region = typeof provider.region === 'string' ? provider.region : DEFAULT_REGION;
+    accounts.set(alias, {
+      id: id ?? UNPINNED_ACCOUNT_ID,
+      region,
+      partition: partitionOfRegion(region),
+      ...(typeof provider.profile === 'string' && { profile: provider.profile }),
+    });
+  }
+  accountsCache.set(stack, accounts);
+  return accounts;
+}
+
+const accountsCache = new WeakMap<SynthesizedStackJson, ReadonlyMap<string, ProviderAccount>>();
+
+/** The account behind a provider alias, with the unpinned placeholder for an alias the stack does not define. */
+export function providerAccount(stack: SynthesizedStackJson, alias: string): ProviderAccount {
+  return providerAccounts(stack).get(alias) ?? { id: UNPINNED_ACCOUNT_ID, region: DEFAULT_REGION, partition: 'aws' };
+}
+
 /** Account ids pinned on each provider alias (`allowed_account_ids`). */
 export function accountIdsByAlias(stack: SynthesizedStackJson): Map<string, string> {
-  const ids = new Map<string, string>();
-  for (const provider of stack.provider?.aws ?? []) {
-    const alias = provider.alias as string | undefined;
-    const [id] = (provider.allowed_account_ids as string[] | undefined) ?? [];
-    if (alias && id) ids.set(alias, id);
-  }
-  return ids;
+  return new Map(
+    [...providerAccounts(stack)]
+      .filter(([, account]) => account.id !== UNPINNED_ACCOUNT_ID)
+      .map(([alias, account]) => [alias, account.id]),
+  );
 }
 
 /** `aws.prod` → `prod`; resources without an explicit provider use the default one. */

@@ -2,6 +2,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Command } from 'commander';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { findRoleUsage } from '../access';
+import { iamArn, iamUserOfArn, isIamRoleArn } from '../policies/arn';
 import type { TrustRequirements } from '../policies';
 import { SettingsError } from '../config';
 import { explainAwsError } from '../session/explain-aws-error';
@@ -96,7 +97,7 @@ function findTarget(options: RoleSessionOptions): RoleTarget {
     return findRoleUsage(loadCurrentStack(options.outdir), options.role);
   } catch (error) {
     const usable = error instanceof UserError || error instanceof SettingsError;
-    if (!usable || !/^arn:aws[\w-]*:iam::\d{12}:role\//.test(options.role)) throw error;
+    if (!usable || !isIamRoleArn(options.role)) throw error;
     return {
       name: options.role.split('/').at(-1) ?? options.role,
       arn: options.role,
@@ -108,9 +109,9 @@ function findTarget(options: RoleSessionOptions): RoleTarget {
 
 /** An IAM user's virtual MFA device, named after the user as the console suggests. */
 function mfaDeviceOf(callerArn: string, roleName: string): string {
-  const user = /^arn:(aws[\w-]*):iam::(\d{12}):user\/(?:.*\/)?([^/]+)$/.exec(callerArn);
+  const user = iamUserOfArn(callerArn);
   if (!user) throw new UserError(`role ${roleName} requires MFA: pass --serial-number <your MFA device ARN>`);
-  return `arn:${user[1]}:iam::${user[2]}:mfa/${user[3]}`;
+  return iamArn(user.partition, user.account, 'mfa', user.name);
 }
 
 function parseDuration(text: string | undefined, target: RoleTarget): number | undefined {

@@ -1,6 +1,12 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { Option, type Command } from 'commander';
-import { findRoleUsage, listResources, roleBucketGrants, type SynthesizedStackJson } from '../access';
+import {
+  allowsObjectWrites,
+  findRoleUsage,
+  listResources,
+  roleBucketGrants,
+  type SynthesizedStackJson,
+} from '../access';
 import { explainAwsError } from '../session/explain-aws-error';
 import { roleCredentials } from '../session/role-credentials';
 import { runSmokeCheck, type SmokeResult, type StepOutcome } from '../session/smoke-check';
@@ -49,7 +55,7 @@ export async function smokeTest(options: SmokeOptions, progress: (outcome: StepO
   // AWS managed policies (AmazonS3FullAccess, …) are not read here: --access says what they allow.
   const canWrite = options.access
     ? options.access === 'read-write'
-    : (grants.find((grant) => grant.bucket === bucket)?.objectActions.some(isPutObject) ?? false);
+    : grants.some((grant) => grant.bucket === bucket && allowsObjectWrites(grant));
   let credentials;
   try {
     credentials = await roleCredentials(props)();
@@ -103,8 +109,4 @@ function otherBucket(stack: SynthesizedStackJson, grants: readonly { bucket: str
     .filter((resource) => resource.type === 'aws_s3_bucket')
     .map((resource) => String(resource.attributes.bucket));
   return known.find((name) => !given.has(name)) ?? `${bucket}-not-given`.slice(0, 63);
-}
-
-function isPutObject(action: string): boolean {
-  return ['s3:putobject', 's3:put*', 's3:*', '*'].includes(action.toLowerCase());
 }

@@ -1,6 +1,6 @@
 import type { ReferenceHolder, ReferenceView } from './reference-view';
 import type { SettingsProblem } from './settings-error';
-import type { Settings, UserSettings } from './settings-schema';
+import type { ParsedSettings as Settings, UserSettings } from './settings-schema';
 
 /**
  * A group or user that lists the same role under both `allowAssume` and

@@ -1,5 +1,5 @@
 import type { SettingsProblem } from './settings-error';
-import type { Settings } from './settings-schema';
+import type { ParsedSettings as Settings } from './settings-schema';
 
 /**
  * Checks that every expectation names a user or role of the settings as its

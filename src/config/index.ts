@@ -1,4 +1,5 @@
 export * from './settings-schema';
+export * from './derived-settings';
 export * from './settings-error';
 export * from './load-settings';
 export * from './assume-conflicts';

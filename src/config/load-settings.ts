@@ -4,7 +4,9 @@ import type { z } from 'zod';
 import { formatKeyPath, SettingsError, type SettingsProblem } from './settings-error';
 import { findReferenceProblems } from './settings-references';
 import { findExpectationProblems } from './expectation-references';
-import { settingsSchema, type Settings } from './settings-schema';
+import { findPartitionProblems } from './partition-references';
+import { deriveSettings, type Settings } from './derived-settings';
+import { settingsSchema } from './settings-schema';
 import { resolveBackend } from './backend-from-environment';
 import { findAssumeConflicts } from './assume-conflicts';
 import { referenceViewOf } from './reference-view';
@@ -48,11 +50,11 @@ export function parseSettings(text: string, file: string, env: NodeJS.ProcessEnv
   const problems: SettingsProblem[] = parsed.success ? [] : parsed.error.issues.flatMap(toProblems);
   const view = parsed.success ? parsed.data : referenceViewOf(raw);
   if (view) problems.push(...findReferenceProblems(view), ...findAssumeConflicts(view));
-  if (parsed.success) problems.push(...findExpectationProblems(parsed.data));
+  if (parsed.success) problems.push(...findExpectationProblems(parsed.data), ...findPartitionProblems(parsed.data));
   const backend = resolveBackend(parsed.success ? parsed.data.backend : { type: 'local' }, env);
   if ('problem' in backend) problems.push(backend.problem);
   if (!parsed.success || problems.length > 0) throw new SettingsError(file, problems);
-  return { ...parsed.data, backend: 'problem' in backend ? parsed.data.backend : backend.backend };
+  return deriveSettings({ ...parsed.data, backend: 'problem' in backend ? parsed.data.backend : backend.backend });
 }
 
 function toProblems(issue: z.core.$ZodIssue): SettingsProblem[] {

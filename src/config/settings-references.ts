@@ -1,4 +1,5 @@
 import type { ReferenceHolder, ReferenceView } from './reference-view';
+import { defaultPolicyName } from './derived-settings';
 import type { SettingsProblem } from './settings-error';
 
 /**
@@ -56,12 +57,13 @@ export function findReferenceProblems(settings: ReferenceView): SettingsProblem[
     });
     const roleAccount = role.account;
     if (role.name === undefined || roleAccount === undefined) return;
-    const policyKey = `${role.account}/${(role.policyName ?? `${role.name}Policy`).toLowerCase()}`;
+    const policyName = role.policyName ?? defaultPolicyName(role.name);
+    const policyKey = `${role.account}/${policyName.toLowerCase()}`;
     const owner = policyNames.get(policyKey);
     if (owner)
       report(
         `roles[${i}].policyName`,
-        `"${role.policyName ?? `${role.name}Policy`}" is already the policy of role "${owner}" in account "${role.account}"`,
+        `"${policyName}" is already the policy of role "${owner}" in account "${role.account}"`,
       );
     else policyNames.set(policyKey, role.name);
     role.bucketAccess.forEach((access, j) => {

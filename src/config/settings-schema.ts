@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_REGION, isIamPolicyArn, isIamRoleArn } from '../policies/arn';
 import { expectationsSchema } from './expectations-schema';
 
 /**
@@ -21,10 +22,7 @@ export const accountIdSchema = z
 
 const managedPolicyArnSchema = z
   .string()
-  .regex(
-    /^arn:aws[\w-]*:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/,
-    'must be an IAM policy ARN such as arn:aws:iam::aws:policy/ReadOnlyAccess',
-  );
+  .refine(isIamPolicyArn, 'must be an IAM policy ARN such as arn:aws:iam::aws:policy/ReadOnlyAccess');
 
 export const accountSchema = z.strictObject({
   /** The 12-digit AWS account id. */
@@ -32,10 +30,7 @@ export const accountSchema = z.strictObject({
   /** AWS CLI profile Terraform uses to reach the account. @default none (the standard credential chain) */
   profile: z.string().min(1).optional(),
   /** A role Terraform assumes to reach the account. @default none */
-  assumeRoleArn: z
-    .string()
-    .regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'must be an IAM role ARN')
-    .optional(),
+  assumeRoleArn: z.string().refine(isIamRoleArn, 'must be an IAM role ARN').optional(),
 });
 
 /** S3's general purpose bucket naming rules (S3 User Guide, "Bucket naming rules"). */
@@ -73,7 +68,7 @@ const roleKeys = z.strictObject({
   name: iamName(64),
   /** Key of the (trusting) account that holds the role. @default prod */
   account: z.string().default('prod'),
-  /** Name of the customer-managed policy for `bucketAccess`. @default `<name>Policy` */
+  /** Name of the customer-managed policy for `bucketAccess`. @default `<name>Policy` (derived-settings.ts) */
   policyName: iamName(128).optional(),
   bucketAccess: z.array(bucketAccessSchema).default([]),
   managedPolicyArns: z.array(managedPolicyArnSchema).default([]),
@@ -169,7 +164,7 @@ export const settingsSchema = z.strictObject({
   region: z
     .string()
     .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region such as us-east-1')
-    .default('us-east-1'),
+    .default(DEFAULT_REGION),
   /** Key of the trusted account that holds users and groups. @default dev */
   identityAccount: z.string().default('dev'),
   accounts: z
@@ -191,15 +186,14 @@ export const settingsSchema = z.strictObject({
 
 /** Settings as written in the file, before defaults. */
 export type SettingsInput = z.input<typeof settingsSchema>;
-/** Validated settings with every default filled in. */
-export type Settings = z.output<typeof settingsSchema>;
-export type AccountSettings = Settings['accounts'][string];
-export type BucketSettings = Settings['buckets'][number];
-export type RoleSettings = Settings['roles'][number];
-export type GroupSettings = Settings['groups'][number];
-export type UserSettings = Settings['users'][number];
-export type BackendSettings = Settings['backend'];
-export type BucketAccess = RoleSettings['bucketAccess'][number];
+/** Settings as the schema validates them, with its plain defaults; see `Settings` for the derived ones. */
+export type ParsedSettings = z.output<typeof settingsSchema>;
+export type AccountSettings = ParsedSettings['accounts'][string];
+export type BucketSettings = ParsedSettings['buckets'][number];
+export type GroupSettings = ParsedSettings['groups'][number];
+export type UserSettings = ParsedSettings['users'][number];
+export type BackendSettings = ParsedSettings['backend'];
+export type BucketAccess = ParsedSettings['roles'][number]['bucketAccess'][number];
 
 /** True for an ISO-8601 date-time with an explicit zone (Z or ±hh:mm), as IAM date conditions expect. */
 export function isIsoTimestamp(value: string): boolean {

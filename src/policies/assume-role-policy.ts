@@ -1,5 +1,5 @@
 import { mfaConditions, type MfaRequirement } from './mfa-condition';
-import { toSid, type PolicyDocument, type PolicyStatement } from './policy-statement';
+import { toSid, type IdentityPolicy, type IdentityStatement } from './policy-statement';
 
 /** A role a group's members may, or may not, assume; its MFA requirement is repeated on the allow. */
 export interface AssumableRole extends MfaRequirement {
@@ -22,8 +22,8 @@ export interface AssumeRolePolicyProps {
  * denying sts:AssumeRole on it. An allow carries the role's MFA conditions, so
  * the identity account asks for MFA too; a deny is unconditional.
  */
-export function assumeRolePolicy(props: AssumeRolePolicyProps): PolicyDocument {
-  const statement = (effect: 'Allow' | 'Deny', role: AssumableRole): PolicyStatement => {
+export function assumeRolePolicy(props: AssumeRolePolicyProps): IdentityPolicy {
+  const statement = (effect: 'Allow' | 'Deny', role: AssumableRole): IdentityStatement => {
     const conditions = effect === 'Allow' ? mfaConditions(role) : {};
     return {
       sid: toSid(effect, 'Assume', role.name),

@@ -1,4 +1,5 @@
-import { bucketArn, toSid, type PolicyDocument, type PolicyStatement } from './policy-statement';
+import { s3Arn, type Partition } from './arn';
+import { toSid, type IdentityPolicy, type IdentityStatement } from './policy-statement';
 
 /** One bucket and how much of it a role may use. */
 export interface BucketGrant {
@@ -20,8 +21,8 @@ export const BUCKET_ACTIONS: readonly string[] = ['s3:ListBucket', 's3:GetBucket
  * can show them), list and locate each granted bucket, and the object actions of
  * its access level on its objects only.
  */
-export function bucketAccessPolicy(grants: readonly BucketGrant[]): PolicyDocument {
-  const statements: PolicyStatement[] = [
+export function bucketAccessPolicy(grants: readonly BucketGrant[], partition: Partition = 'aws'): IdentityPolicy {
+  const statements: IdentityStatement[] = [
     { sid: 'ListAllBuckets', effect: 'Allow', actions: ['s3:ListAllMyBuckets'], resources: ['*'] },
   ];
   for (const grant of grants) {
@@ -30,13 +31,13 @@ export function bucketAccessPolicy(grants: readonly BucketGrant[]): PolicyDocume
         sid: toSid('ListBucket', grant.bucket),
         effect: 'Allow',
         actions: BUCKET_ACTIONS,
-        resources: [bucketArn(grant.bucket)],
+        resources: [s3Arn(partition, grant.bucket)],
       },
       {
         sid: toSid(grant.access === 'read-write' ? 'ReadWrite' : 'Read', 'Objects', grant.bucket),
         effect: 'Allow',
         actions: OBJECT_ACTIONS[grant.access],
-        resources: [`${bucketArn(grant.bucket)}/*`],
+        resources: [s3Arn(partition, grant.bucket, '*')],
       },
     );
   }

@@ -1,38 +1,150 @@
+/**
+ * The one model of an IAM policy: typed plain data, built by the policy
+ * documents of this folder and read back from JSON (the stack's, or AWS's
+ * managed policies), turned into IAM JSON by one function. Identity statements
+ * name resources and never a principal; trust statements name principals.
+ */
+
 /** IAM condition block: operator → key → value(s), e.g. `{ Bool: { 'aws:MultiFactorAuthPresent': 'true' } }`. */
 export type Conditions = Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
 
-/** One IAM policy statement as typed plain data. */
-export interface PolicyStatement {
-  /** Stable statement id: letters and digits only, as IAM requires. */
-  readonly sid: string;
+/** A statement's principals: `*` (anyone) or type → ids, e.g. `{ AWS: ['arn:aws:iam::111111111111:root'] }`. */
+export type Principals = '*' | Readonly<Record<string, readonly string[]>>;
+
+interface StatementBase {
+  /** Statement id: letters and digits only. Every statement the stack writes has one; AWS's own may not. */
+  readonly sid?: string;
   readonly effect: 'Allow' | 'Deny';
-  readonly actions: readonly string[];
-  /** Resources (identity policies); absent in trust policies. */
-  readonly resources?: readonly string[];
-  /** Principals (trust policies): type → ids, e.g. `{ AWS: ['arn:aws:iam::111111111111:root'] }`. */
-  readonly principals?: Readonly<Record<string, readonly string[]>>;
+  /** Actions the statement covers. Give `actions` or `notActions`. */
+  readonly actions?: readonly string[];
+  /** Every action but these. @default none */
+  readonly notActions?: readonly string[];
   /** @default no conditions */
   readonly conditions?: Conditions;
 }
 
-/** A policy document: its statements, in order. */
-export interface PolicyDocument {
-  readonly statements: readonly PolicyStatement[];
+/** A statement of an identity policy (a user's, group's or role's): resources, never a principal. */
+export interface IdentityStatement extends StatementBase {
+  readonly resources?: readonly string[];
+  readonly notResources?: readonly string[];
+  readonly principals?: undefined;
 }
 
-/** The one way a {@link PolicyDocument} becomes IAM JSON text (stable key order, 2012-10-17). */
-export function toPolicyJson(document: PolicyDocument): string {
-  return JSON.stringify({
+/** A statement of a resource policy such as a role's trust policy: who it lets in. */
+export interface TrustStatement extends StatementBase {
+  readonly principals: Principals;
+  /** Resource policies may name resources too (a bucket policy); trust policies do not. @default none */
+  readonly resources?: readonly string[];
+  readonly notResources?: readonly string[];
+}
+
+/** One statement, of either kind. */
+export type PolicyStatement = IdentityStatement | TrustStatement;
+
+/** A policy document: its statements, in order. */
+export interface PolicyDocument<Statement extends PolicyStatement = PolicyStatement> {
+  readonly statements: readonly Statement[];
+}
+
+/** An identity policy document. */
+export type IdentityPolicy = PolicyDocument<IdentityStatement>;
+
+/** A trust policy document. */
+export type TrustPolicyDocument = PolicyDocument<TrustStatement>;
+
+/** True for a statement that names principals (a trust or other resource policy's). */
+export function isTrustStatement(statement: PolicyStatement): statement is TrustStatement {
+  return statement.principals !== undefined;
+}
+
+/** IAM JSON as AWS reads it: what {@link toPolicyObject} writes and {@link parsePolicyDocument} reads. */
+export type PolicyObject = { readonly Version?: string; readonly Statement: unknown };
+
+/** The one way a {@link PolicyDocument} becomes an IAM JSON object (stable key order, 2012-10-17). */
+export function toPolicyObject(document: PolicyDocument): PolicyObject {
+  return {
     Version: '2012-10-17',
     Statement: document.statements.map((statement) => ({
-      Sid: statement.sid,
+      ...(statement.sid !== undefined && { Sid: statement.sid }),
       Effect: statement.effect,
-      ...(statement.principals && { Principal: mapValues(statement.principals, oneOrMany) }),
-      Action: oneOrMany(statement.actions),
+      ...(statement.principals && {
+        Principal: statement.principals === '*' ? '*' : mapValues(statement.principals, oneOrMany),
+      }),
+      ...(statement.actions && { Action: oneOrMany(statement.actions) }),
+      ...(statement.notActions && { NotAction: oneOrMany(statement.notActions) }),
       ...(statement.resources && { Resource: oneOrMany(statement.resources) }),
+      ...(statement.notResources && { NotResource: oneOrMany(statement.notResources) }),
       ...(statement.conditions && { Condition: statement.conditions }),
     })),
+  };
+}
+
+/** The document as IAM JSON text. */
+export function toPolicyJson(document: PolicyDocument): string {
+  return JSON.stringify(toPolicyObject(document));
+}
+
+/**
+ * Reads IAM JSON (a parsed object, or text) into a {@link PolicyDocument}:
+ * one-or-many elements become lists. Undefined when it is not a policy.
+ */
+export function parsePolicyDocument(json: unknown): PolicyDocument | undefined {
+  let value = json;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  if (!isRecord(value) || value.Statement === undefined) return undefined;
+  const raw = Array.isArray(value.Statement) ? value.Statement : [value.Statement];
+  const statements: PolicyStatement[] = [];
+  for (const item of raw) {
+    if (!isRecord(item) || (item.Effect !== 'Allow' && item.Effect !== 'Deny')) return undefined;
+    const list = (element: unknown) => (element === undefined ? undefined : [element].flat().map(String));
+    statements.push({
+      ...(typeof item.Sid === 'string' && { sid: item.Sid }),
+      effect: item.Effect,
+      ...(item.Principal !== undefined && {
+        principals:
+          item.Principal === '*'
+            ? '*'
+            : mapValues(isRecord(item.Principal) ? item.Principal : {}, (ids) => list(ids) ?? []),
+      }),
+      ...(item.Action !== undefined && { actions: list(item.Action) }),
+      ...(item.NotAction !== undefined && { notActions: list(item.NotAction) }),
+      ...(item.Resource !== undefined && { resources: list(item.Resource) }),
+      ...(item.NotResource !== undefined && { notResources: list(item.NotResource) }),
+      ...(isRecord(item.Condition) && { conditions: item.Condition as Conditions }),
+    } as PolicyStatement);
+  }
+  return { statements };
+}
+
+/** What is wrong with a document used as an identity policy: each statement needs resources and no principal. */
+export function identityPolicyProblems(
+  document: PolicyDocument,
+): { readonly statement: string; readonly message: string }[] {
+  return document.statements.flatMap((statement, i) => {
+    const where = statement.sid ?? `#${i + 1}`;
+    if (statement.principals !== undefined)
+      return [{ statement: where, message: 'names a principal: identity policies apply to their holder' }];
+    if (!statement.resources && !statement.notResources)
+      return [{ statement: where, message: 'names no resource: identity policy statements need Resource' }];
+    return [];
   });
+}
+
+/** What is wrong with a document used as a trust policy: each statement needs a principal. */
+export function trustPolicyProblems(
+  document: PolicyDocument,
+): { readonly statement: string; readonly message: string }[] {
+  return document.statements.flatMap((statement, i) =>
+    statement.principals === undefined
+      ? [{ statement: statement.sid ?? `#${i + 1}`, message: 'names no principal: a trust policy says who may assume' }]
+      : [],
+  );
 }
 
 /** IAM statement ids allow only letters and digits: `S3ProductionAccessRole` stays, `my-role.v2` becomes `Myrolev2`. */
@@ -43,15 +155,14 @@ export function toSid(...parts: readonly string[]): string {
     .join('');
 }
 
-/** ARN of an S3 bucket. */
-export function bucketArn(bucketName: string): string {
-  return `arn:aws:s3:::${bucketName}`;
-}
-
 function oneOrMany(values: readonly string[]): string | readonly string[] {
   return values.length === 1 ? values[0] : values;
 }
 
 function mapValues<T, U>(record: Readonly<Record<string, T>>, map: (value: T) => U): Record<string, U> {
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

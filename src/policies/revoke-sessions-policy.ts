@@ -1,4 +1,4 @@
-import type { PolicyDocument } from './policy-statement';
+import type { IdentityPolicy } from './policy-statement';
 
 /** Name AWS's console gives the inline policy of "Revoke active sessions" (tutorial 004). */
 export const REVOKE_SESSIONS_POLICY_NAME = 'AWSRevokeOlderSessions';
@@ -7,7 +7,7 @@ export const REVOKE_SESSIONS_POLICY_NAME = 'AWSRevokeOlderSessions';
  * Tutorial 004's "Revoke active sessions": deny everything to sessions whose
  * credentials were issued before `issuedBefore` (ISO-8601, normalised to UTC).
  */
-export function revokeSessionsPolicy(issuedBefore: string): PolicyDocument {
+export function revokeSessionsPolicy(issuedBefore: string): IdentityPolicy {
   return {
     statements: [
       {

@@ -1,11 +1,14 @@
 import { mfaConditions, type MfaRequirement } from './mfa-condition';
-import type { Conditions, PolicyDocument } from './policy-statement';
+import { accountRootArn, type Partition } from './arn';
+import type { Conditions, TrustPolicyDocument } from './policy-statement';
 
 /** IAM policy variable that names the calling IAM user (resolved by AWS at request time). */
 export const USERNAME_VARIABLE = '${aws:username}';
 
 /** Props of {@link trustPolicy}. */
 export interface TrustPolicyProps extends MfaRequirement {
+  /** Partition of the accounts (from the region). @default aws */
+  readonly partition?: Partition;
   /** Account id of the trusted (identity) account whose principals may assume the role. */
   readonly trustedAccountId: string;
   /**
@@ -25,10 +28,10 @@ export interface TrustPolicyProps extends MfaRequirement {
  * may call sts:AssumeRole, subject to their own identity policies and to the
  * conditions the role asks for (MFA, external id, session name).
  */
-export function trustPolicy(props: TrustPolicyProps): PolicyDocument {
+export function trustPolicy(props: TrustPolicyProps): TrustPolicyDocument {
   const principals = props.trustedPrincipalArns?.length
     ? props.trustedPrincipalArns
-    : [`arn:aws:iam::${props.trustedAccountId}:root`];
+    : [accountRootArn(props.partition ?? 'aws', props.trustedAccountId)];
   const conditions: Conditions = {
     ...mfaConditions(props),
     ...(props.externalId !== undefined && { StringEquals: { 'sts:ExternalId': props.externalId } }),

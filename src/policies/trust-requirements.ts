@@ -1,4 +1,5 @@
-import { statementsOf, type PolicyJson, type StatementJson } from './policy-json';
+import { coversAction } from './action-match';
+import type { PolicyDocument, PolicyStatement } from './policy-statement';
 
 /** What a role's trust policy asks of whoever assumes it. */
 export interface TrustRequirements {
@@ -16,9 +17,9 @@ export interface TrustRequirements {
  * Reads what a trust policy's conditions ask for. A requirement holds when every
  * statement that allows sts:AssumeRole carries it, since any one of them may grant the call.
  */
-export function trustRequirements(policy: PolicyJson): TrustRequirements {
-  const found = statementsOf(policy)
-    .filter((statement) => statement.Effect === 'Allow' && allowsAssumeRole(statement))
+export function trustRequirements(policy: PolicyDocument): TrustRequirements {
+  const found = policy.statements
+    .filter((statement) => statement.effect === 'Allow' && coversAction(statement, 'sts:AssumeRole'))
     .map(requirementsOfStatement);
   if (found.length === 0) return { mfa: false, sessionNameMustMatchUser: false };
   const all = <K extends keyof TrustRequirements>(key: K) =>
@@ -32,10 +33,10 @@ export function trustRequirements(policy: PolicyJson): TrustRequirements {
   };
 }
 
-function requirementsOfStatement(statement: StatementJson): TrustRequirements {
+function requirementsOfStatement(statement: PolicyStatement): TrustRequirements {
   // IAM condition operators and keys ignore case; compare them lowercased.
   const conditions = new Map<string, string[]>();
-  for (const [operator, byKey] of Object.entries(statement.Condition ?? {})) {
+  for (const [operator, byKey] of Object.entries(statement.conditions ?? {})) {
     for (const [key, value] of Object.entries(byKey)) {
       conditions.set(`${operator.toLowerCase()} ${key.toLowerCase()}`, [value].flat());
     }
@@ -52,9 +53,4 @@ function requirementsOfStatement(statement: StatementJson): TrustRequirements {
     ...(externalId && { externalId: externalId[0] }),
     sessionNameMustMatchUser: sessionName?.includes('${aws:username}') ?? false,
   };
-}
-
-function allowsAssumeRole(statement: StatementJson): boolean {
-  const actions = [statement.Action ?? []].flat().map((action) => action.toLowerCase());
-  return actions.some((action) => action === 'sts:assumerole' || action === 'sts:*' || action === '*');
 }

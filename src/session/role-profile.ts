@@ -1,4 +1,5 @@
 import type { RoleUsage } from '../access';
+import { iamArn } from '../policies/arn';
 import { UserError } from '../user-error';
 import { profileSectionName, type ConfigSection } from './config-file-sections';
 
@@ -46,6 +47,7 @@ export function roleProfileSection(role: RoleUsage, owner: ProfileOwner): Config
 
 function mfaSerialFor(role: RoleUsage, owner: ProfileOwner): string {
   if (owner.mfaSerial) return owner.mfaSerial;
-  if (owner.userName && role.identityAccountId) return `arn:aws:iam::${role.identityAccountId}:mfa/${owner.userName}`;
+  if (owner.userName && role.identityAccountId)
+    return iamArn(role.partition, role.identityAccountId, 'mfa', owner.userName);
   throw new UserError(`role ${role.name} requires MFA: pass --user <your IAM user name> or --mfa-serial <device ARN>`);
 }

@@ -1,5 +1,6 @@
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
+import { iamArn, PARTITION_HOSTS, type Partition } from '../policies/arn';
 
 /** What a user needs to use one role after deploy. */
 export interface RoleAccess {
@@ -19,6 +20,8 @@ export interface RoleAccess {
   readonly region: string;
   /** Id of the identity account, where the users' MFA devices live. */
   readonly identityAccountId: string;
+  /** Partition of the accounts: the console's sign-in host and every ARN depend on it. */
+  readonly partition: Partition;
   /** The role trusts only MFA sessions: the profile needs `mfa_serial`. @default false */
   readonly requireMfa?: boolean;
   /** The external id the role asks for: written as `external_id`; no switch-role URL. @default none */
@@ -67,13 +70,15 @@ export function outputName(roleName: string): string {
 }
 
 /** The console's switch-role link (tutorial 004), with the account, role and display name filled in. */
-export function toSwitchRoleUrl(access: Pick<RoleAccess, 'roleName' | 'accountId' | 'displayName'>): string {
+export function toSwitchRoleUrl(
+  access: Pick<RoleAccess, 'roleName' | 'accountId' | 'displayName' | 'partition'>,
+): string {
   const query = new URLSearchParams({
     roleName: access.roleName,
     account: access.accountId,
     displayName: access.displayName,
   });
-  return `https://signin.aws.amazon.com/switchrole?${query.toString()}`;
+  return `https://${PARTITION_HOSTS[access.partition].signin}/switchrole?${query.toString()}`;
 }
 
 /**
@@ -90,6 +95,7 @@ export function toProfileText(
     | 'sourceProfile'
     | 'region'
     | 'identityAccountId'
+    | 'partition'
     | 'requireMfa'
     | 'externalId'
     | 'sessionNameMustMatchUser'
@@ -102,7 +108,7 @@ export function toProfileText(
     ...(access.requireMfa
       ? [
           `# the role requires MFA: replace <your-mfa-device> with the name of your MFA device in account ${access.identityAccountId}`,
-          `mfa_serial = arn:aws:iam::${access.identityAccountId}:mfa/<your-mfa-device>`,
+          `mfa_serial = ${iamArn(access.partition, access.identityAccountId, 'mfa', '<your-mfa-device>')}`,
         ]
       : []),
     ...(access.externalId !== undefined ? [`external_id = ${access.externalId}`] : []),

@@ -47,6 +47,7 @@ export class CrossAccountStack extends TerraformStack {
         role,
         provider: providers.forAccount(role.account),
         trustedAccountId: identity.id,
+        partition: settings.partition,
         trustedPrincipalArns: role.trustedPrincipals?.map((name) => identityAccount.userArn(name)),
       });
       roles.set(role.name, {
@@ -63,11 +64,12 @@ export class CrossAccountStack extends TerraformStack {
         roleName: role.name,
         accountId: settings.accounts[role.account].id,
         roleArn: roles.get(role.name)!.arn,
-        displayName: role.displayName ?? `${role.account}-${role.name}`,
-        profileName: role.profileName ?? role.name,
-        sourceProfile: identity.profile ?? 'default',
+        displayName: role.displayName,
+        profileName: role.profileName,
+        sourceProfile: settings.sourceProfile,
         region: settings.region,
         identityAccountId: identity.id,
+        partition: settings.partition,
         requireMfa: role.requireMfa,
         externalId: role.externalId,
         sessionNameMustMatchUser: role.sessionNameMustMatchUser,

@@ -5,6 +5,7 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
 import type { RoleSettings } from '../config';
+import type { Partition } from '../policies/arn';
 import { bucketAccessPolicy, REVOKE_SESSIONS_POLICY_NAME, revokeSessionsPolicy, trustPolicy } from '../policies';
 import { managedPolicyId } from './managed-policy-id';
 import { toTerraformPolicyJson } from './terraform-policy-json';
@@ -17,6 +18,8 @@ export interface TargetAccountRoleProps {
   readonly provider: AwsProvider;
   /** Id of the trusted (identity) account whose principals may assume the role. */
   readonly trustedAccountId: string;
+  /** Partition of the accounts, from the region. */
+  readonly partition: Partition;
   /** ARNs (Terraform references) of the `trustedPrincipals` users. @default none: the identity account root */
   readonly trustedPrincipalArns?: readonly string[];
 }
@@ -42,6 +45,7 @@ export class TargetAccountRole extends Construct {
       assumeRolePolicy: toTerraformPolicyJson(
         trustPolicy({
           trustedAccountId: props.trustedAccountId,
+          partition: props.partition,
           trustedPrincipalArns: props.trustedPrincipalArns,
           requireMfa: settings.requireMfa,
           mfaMaxAgeSeconds: settings.mfaMaxAgeSeconds,
@@ -56,9 +60,9 @@ export class TargetAccountRole extends Construct {
     if (settings.bucketAccess.length > 0) {
       const bucketPolicy = new IamPolicy(this, 'bucket-access-policy', {
         provider,
-        name: settings.policyName ?? `${settings.name}Policy`,
+        name: settings.policyName,
         description: `S3 access of role ${settings.name}`,
-        policy: toTerraformPolicyJson(bucketAccessPolicy(settings.bucketAccess)),
+        policy: toTerraformPolicyJson(bucketAccessPolicy(settings.bucketAccess, props.partition)),
       });
       new IamRolePolicyAttachment(this, 'bucket-access-attachment', {
         provider,

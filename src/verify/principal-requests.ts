@@ -1,3 +1,4 @@
+import { assumedRoleArn, parseArn } from '../policies/arn';
 import type { AccessRequest } from './evaluate-request';
 import type { StackRoleAccess, StackUser } from '../access/stack-principals';
 import { trustRequirements } from '../policies/trust-requirements';
@@ -31,11 +32,11 @@ export function resolveTarget(on: string, principal: StackPrincipal, roles: read
   const role = roles.find((candidate) => candidate.name === on || candidate.arn === on);
   if (role)
     return { resource: role.arn, label: role.name, accountId: role.accountId, resourcePolicy: role.trustPolicy };
-  const accountInArn = on.split(':')[4];
+  const accountInArn = parseArn(on)?.account ?? '';
   return {
     resource: on,
     label: on,
-    accountId: /^\d{12}$/.test(accountInArn ?? '') ? accountInArn : principal.accountId,
+    accountId: /^\d{12}$/.test(accountInArn) ? accountInArn : principal.accountId,
   };
 }
 
@@ -49,7 +50,7 @@ export function requestOf(
   return {
     // A role acts through a session of it, as after sts:AssumeRole.
     principal: isRole(principal)
-      ? `arn:aws:sts::${principal.accountId}:assumed-role/${principal.name}/cross-account-verify`
+      ? assumedRoleArn(principal.partition, principal.accountId, principal.name, 'cross-account-verify')
       : principal.arn,
     action,
     resource: target.resource,

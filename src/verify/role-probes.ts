@@ -1,4 +1,6 @@
-import { statementsOf, valuesOf } from '../policies/policy-json';
+import { iamArn, s3Arn } from '../policies/arn';
+import { bucketGrants } from '../policies/bucket-grants';
+import type { PolicyDocument } from '../policies/policy-statement';
 import type { StackRoleAccess } from '../access/stack-principals';
 
 /** A bucket no role of the stack was given: what a role may do there, it may do anywhere. */
@@ -23,21 +25,12 @@ const OBJECT_KEY = 'some/key';
  * s3:PutBucketPolicy and s3:DeleteBucket.
  */
 export function roleProbes(role: StackRoleAccess): RoleProbe[] {
-  const granted: { action: string; bucket: string; objects: boolean }[] = [];
-  for (const policy of role.policies) {
-    if (policy.origin === 'aws-managed' || !policy.document) continue;
-    for (const statement of statementsOf(policy.document)) {
-      if (statement.Effect !== 'Allow') continue;
-      for (const resource of valuesOf(statement.Resource)) {
-        const match = /^arn:aws:s3:::([a-z0-9.-]+)(\/\*)?$/.exec(resource);
-        if (!match) continue;
-        for (const action of valuesOf(statement.Action).filter((name) => /^s3:[A-Za-z]+$/.test(name))) {
-          granted.push({ action, bucket: match[1], objects: Boolean(match[2]) });
-        }
-      }
-    }
-  }
-  const at = (bucket: string, objects: boolean) => `arn:aws:s3:::${bucket}${objects ? `/${OBJECT_KEY}` : ''}`;
+  const documents = role.policies.flatMap((policy): PolicyDocument[] =>
+    policy.origin !== 'aws-managed' && policy.document ? [policy.document] : [],
+  );
+  // Probed one action at a time: wildcards (s3:Get*) are the lint's business, not a request.
+  const granted = bucketGrants(documents).filter((grant) => /^s3:[A-Za-z]+$/.test(grant.action));
+  const at = (bucket: string, objects: boolean) => s3Arn(role.partition, bucket, objects ? OBJECT_KEY : undefined);
   const buckets = [...new Set(granted.map((grant) => grant.bucket))];
   const elsewhere =
     granted.length > 0
@@ -57,8 +50,16 @@ export function roleProbes(role: StackRoleAccess): RoleProbe[] {
       resource: at(OTHER_BUCKET, objects),
       kind: 'other-bucket' as const,
     })),
-    { action: 'iam:CreateUser', resource: `arn:aws:iam::${role.accountId}:user/some-new-user`, kind: 'dangerous' },
-    { action: 'iam:PassRole', resource: `arn:aws:iam::${role.accountId}:role/some-other-role`, kind: 'dangerous' },
+    {
+      action: 'iam:CreateUser',
+      resource: iamArn(role.partition, role.accountId, 'user', 'some-new-user'),
+      kind: 'dangerous',
+    },
+    {
+      action: 'iam:PassRole',
+      resource: iamArn(role.partition, role.accountId, 'role', 'some-other-role'),
+      kind: 'dangerous',
+    },
     ...(buckets.length > 0 ? buckets : [OTHER_BUCKET]).flatMap((bucket) =>
       ['s3:PutBucketPolicy', 's3:DeleteBucket'].map((action) => ({
         action,

@@ -1,4 +1,5 @@
 import type { StackUser } from '../../access';
+import { parseArn } from '../../policies/arn';
 import type { MatrixEntry } from '../access-matrix';
 import type { VerifyReport } from '../verify-stack';
 
@@ -41,7 +42,7 @@ export function formatMermaid(report: VerifyReport): string {
   const allowedByTarget = new Map<string, Set<string>>();
   for (const entry of report.matrix.roleActions) {
     if (entry.decision !== 'Allowed' || !entry.action.startsWith('s3:') || entry.probe === 'dangerous') continue;
-    const bucket = entry.resource.replace(/^arn:aws:s3:::/, '').split('/')[0];
+    const bucket = (parseArn(entry.resource)?.resource ?? entry.resource).split('/')[0];
     const target = entry.probe === 'other-bucket' ? 'any other bucket' : bucket;
     const key = `${entry.principal}\n${target}`;
     allowedByTarget.set(key, (allowedByTarget.get(key) ?? new Set()).add(entry.action.replace(/^s3:/, '')));

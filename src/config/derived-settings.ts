@@ -1,0 +1,47 @@
+import { partitionOfRegion, type Partition } from '../policies/arn';
+import type { ParsedSettings } from './settings-schema';
+
+/**
+ * Defaults that depend on other keys, computed once right after validation
+ * into the settings every other module reads, so no module works one out
+ * again (the schema holds the plain defaults).
+ */
+
+/** The customer-managed policy name of a role's bucket access when `policyName` is not given. */
+export function defaultPolicyName(roleName: string): string {
+  return `${roleName}Policy`;
+}
+
+/** Validated settings with every default, plain or derived, filled in. */
+export interface Settings extends Omit<ParsedSettings, 'roles'> {
+  /** The partition of `region`: every ARN the stack writes carries it. */
+  readonly partition: Partition;
+  /** The profile end users' role profiles are assumed from (`source_profile`): the identity account's profile, else `default`. */
+  readonly sourceProfile: string;
+  readonly roles: RoleSettings[];
+}
+
+/** A role with its derived names filled in. */
+export type RoleSettings = ParsedSettings['roles'][number] & {
+  /** @default `<name>Policy` */
+  readonly policyName: string;
+  /** @default the role name */
+  readonly profileName: string;
+  /** @default `<account key>-<role name>` */
+  readonly displayName: string;
+};
+
+/** Fills in the defaults that depend on other keys. */
+export function deriveSettings(parsed: ParsedSettings): Settings {
+  return {
+    ...parsed,
+    partition: partitionOfRegion(parsed.region),
+    sourceProfile: parsed.accounts[parsed.identityAccount]?.profile ?? 'default',
+    roles: parsed.roles.map((role) => ({
+      ...role,
+      policyName: role.policyName ?? defaultPolicyName(role.name),
+      profileName: role.profileName ?? role.name,
+      displayName: role.displayName ?? `${role.account}-${role.name}`,
+    })),
+  };
+}
