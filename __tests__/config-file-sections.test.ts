@@ -1,5 +1,5 @@
-import { mergeConfigSections, profileSectionName, type ConfigSection } from '../src/session/config-file-sections';
-import { formatSectionDiff } from '../src/session/section-diff';
+import { mergeConfigSections, profileSectionName, type ConfigSection } from '../src/aws-config/config-file-sections';
+import { formatSectionDiff } from '../src/aws-config/section-diff';
 
 const MANAGED = ['role_arn', 'source_profile', 'region', 'mfa_serial'];
 

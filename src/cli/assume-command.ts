@@ -2,7 +2,9 @@ import { Option, type Command } from 'commander';
 import { CREDENTIAL_FORMATS, formatCredentials, type CredentialFormat } from '../session/credential-formats';
 import { explainAwsError } from '../session/explain-aws-error';
 import { roleCredentials } from '../session/role-credentials';
-import { openRoleSession, withRoleSessionOptions, type RoleSessionOptions } from './role-session';
+import { openRoleSession } from '../session/role-session';
+import { promptMfaCode } from './mfa-prompt';
+import { resolveRoleTarget, withRoleSessionOptions, type RoleSessionOptions } from './role-session-options';
 
 /** `cross-account assume`: STS AssumeRole as the caller, credentials printed for a shell, a program or the AWS CLI. */
 export function registerAssumeCommand(program: Command): void {
@@ -15,7 +17,8 @@ export function registerAssumeCommand(program: Command): void {
 
 /** Assumes the role and returns its credentials formatted; AWS errors a user can fix become one line. */
 export async function assumeRole(options: RoleSessionOptions & { format: CredentialFormat }): Promise<string> {
-  const { target, props } = await openRoleSession(options);
+  const target = resolveRoleTarget(options);
+  const props = await openRoleSession(options, target, promptMfaCode);
   try {
     return formatCredentials(await roleCredentials(props)(), options.format);
   } catch (error) {

@@ -1,11 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { findRoleUsage, listRoleUsages } from '../access';
-import { mergeConfigSections } from '../session/config-file-sections';
-import { MANAGED_PROFILE_KEYS, roleProfileSection } from '../session/role-profile';
-import { formatSectionDiff } from '../session/section-diff';
+import { awsConfigFilePath } from '../aws-config/config-file-writer';
+import { writeRoleProfiles } from '../aws-config/write-role-profiles';
 import { loadCurrentStack } from './current-stack';
 
 interface ProfilesOptions {
@@ -37,25 +33,10 @@ export function registerProfilesCommand(program: Command): void {
 export function writeProfiles(options: ProfilesOptions, env: NodeJS.ProcessEnv = process.env): string {
   const stack = loadCurrentStack(options.outdir, env);
   const roles = options.role ? options.role.map((name) => findRoleUsage(stack, name)) : listRoleUsages(stack);
-  const owner = { userName: options.user, mfaSerial: options.mfaSerial };
-  const file = options.configFile ?? env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config');
-  const exists = existsSync(file);
-  const before = exists ? readFileSync(file, 'utf8') : '';
-  const sections = roles.map((role) => roleProfileSection(role, owner));
-  const merged = mergeConfigSections(before, sections, MANAGED_PROFILE_KEYS);
-  if (options.dryRun) return formatSectionDiff(file, merged.changes);
-
-  const report = merged.changes.map((change) => `${change.status.padEnd(9)} [${change.name}]`);
-  if (merged.text === before) return `${report.join('\n')}\n${file}: no changes\n`;
-  if (exists) {
-    const backup = `${file}.${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
-    copyFileSync(file, backup);
-    report.push(`backup    ${backup}`);
-  } else {
-    // ~/.aws holds credentials too: create it readable by its owner only, as the AWS CLI does.
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  }
-  writeFileSync(file, merged.text, { mode: 0o600 });
-  report.push(`wrote     ${file}`);
-  return `${report.join('\n')}\n`;
+  return writeRoleProfiles({
+    file: options.configFile ?? awsConfigFilePath(env),
+    roles,
+    owner: { userName: options.user, mfaSerial: options.mfaSerial },
+    dryRun: options.dryRun,
+  });
 }

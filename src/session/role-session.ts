@@ -1,0 +1,106 @@
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { fromIni } from '@aws-sdk/credential-providers';
+import { iamArn, iamUserOfArn } from '../policies/arn';
+import type { TrustRequirements } from '../policies/trust-requirements';
+import { UserError } from '../user-error';
+import { explainAwsError } from './explain-aws-error';
+import type { RoleCredentialsProps } from './role-credentials';
+
+/** How the caller asks for a role session: what `assume` and `smoke` take on the command line. */
+export interface RoleSessionRequest {
+  /** AWS profile to assume the role from. @default the standard credential chain */
+  readonly profile?: string;
+  /** Session length in seconds, as typed. @default the SDK's (3600) */
+  readonly duration?: string;
+  /** MFA code. @default asked for when the role requires MFA */
+  readonly mfaCode?: string;
+  /** MFA device ARN. @default the caller's virtual device, named after the user */
+  readonly serialNumber?: string;
+  /** External id, for a role ARN not in the settings. @default the role's own */
+  readonly externalId?: string;
+}
+
+/** The role to assume and what is known of it. */
+export interface RoleTarget {
+  readonly name: string;
+  readonly arn: string;
+  readonly requirements: TrustRequirements;
+  /** Longest session the role allows. @default 43200 (unknown: AWS's limit) */
+  readonly maxSessionDuration: number;
+  /** Region of the role's account. @default none */
+  readonly region?: string;
+}
+
+/** A role known only by its ARN (not in the settings): nothing is known of what its trust policy asks. */
+export function roleTargetOfArn(arn: string): RoleTarget {
+  return {
+    name: arn.split('/').at(-1) ?? arn,
+    arn,
+    requirements: { mfa: false, sessionNameMustMatchUser: false },
+    maxSessionDuration: 43200,
+  };
+}
+
+/**
+ * Everything needed to assume `target` as the caller: props for
+ * {@link roleCredentials} with the session named after the caller (what
+ * `sessionNameMustMatchUser` expects), the MFA code (asked for with
+ * `askMfaCode` when the role requires MFA) and the external id the role expects.
+ */
+export async function openRoleSession(
+  request: RoleSessionRequest,
+  target: RoleTarget,
+  askMfaCode: (serial: string) => Promise<string>,
+): Promise<RoleCredentialsProps> {
+  const region = process.env.AWS_REGION || target.region || 'us-east-1';
+  const sourceCredentials = request.profile
+    ? fromIni({ profile: request.profile, mfaCodeProvider: askMfaCode })
+    : undefined;
+  const sts = new STSClient({ region, credentials: sourceCredentials });
+  let callerArn: string;
+  try {
+    callerArn = (await sts.send(new GetCallerIdentityCommand({}))).Arn ?? '';
+  } catch (error) {
+    throw explainAwsError(error) ?? error;
+  }
+  const needsMfa = target.requirements.mfa || request.mfaCode !== undefined || request.serialNumber !== undefined;
+  const mfaSerial = needsMfa ? (request.serialNumber ?? mfaDeviceOf(callerArn, target.name)) : undefined;
+  const mfaCode = mfaSerial ? (request.mfaCode ?? (await askMfaCode(mfaSerial))) : undefined;
+  return {
+    roleArn: target.arn,
+    sessionName: sessionNameOf(callerArn),
+    durationSeconds: parseDuration(request.duration, target),
+    externalId: target.requirements.externalId ?? request.externalId,
+    mfaSerial,
+    ...(mfaCode && { mfaCode: () => Promise.resolve(mfaCode) }),
+    sourceCredentials,
+    region,
+  };
+}
+
+/** The session is named after the caller (its user or session name), in the characters and length STS accepts. */
+function sessionNameOf(callerArn: string): string {
+  const userName = callerArn.split('/').at(-1) ?? '';
+  return userName
+    .replace(/[^\w+=,.@-]/g, '-')
+    .slice(0, 64)
+    .padEnd(2, '-');
+}
+
+/** An IAM user's virtual MFA device, named after the user as the console suggests. */
+function mfaDeviceOf(callerArn: string, roleName: string): string {
+  const user = iamUserOfArn(callerArn);
+  if (!user) throw new UserError(`role ${roleName} requires MFA: pass --serial-number <your MFA device ARN>`);
+  return iamArn(user.partition, user.account, 'mfa', user.name);
+}
+
+function parseDuration(text: string | undefined, target: RoleTarget): number | undefined {
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  if (!Number.isInteger(seconds) || seconds < 900 || seconds > target.maxSessionDuration) {
+    throw new UserError(
+      `--duration must be whole seconds from 900 to ${target.maxSessionDuration} (the role's maximum), got "${text}"`,
+    );
+  }
+  return seconds;
+}

@@ -1,0 +1,55 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { UserError } from '../user-error';
+import { explainAwsError } from './explain-aws-error';
+import { roleCredentials, type RoleCredentialsProps } from './role-credentials';
+import type { RoleTarget } from './role-session';
+import { runSmokeCheck, type SmokeResult, type StepOutcome } from './smoke-check';
+import type { SmokePlan } from './smoke-plan';
+
+/**
+ * Assumes the role, runs the smoke check of `plan` and throws a one-line
+ * {@link UserError} naming the failing step; Ctrl-C aborts the running step and
+ * the probe object is still removed.
+ */
+export async function runSmoke(
+  target: RoleTarget,
+  props: RoleCredentialsProps,
+  plan: SmokePlan,
+  progress: (outcome: StepOutcome) => void,
+): Promise<SmokeResult> {
+  let credentials;
+  try {
+    credentials = await roleCredentials(props)();
+  } catch (error) {
+    const explained = explainAwsError(error, { roleName: target.name, requirements: target.requirements });
+    progress({ step: 'assume-role', ok: false, detail: (error as Error).name });
+    throw new UserError(`smoke failed at assume-role: ${(explained ?? (error as Error)).message}`);
+  }
+  progress({ step: 'assume-role', ok: true, detail: `${target.arn} as session ${props.sessionName}` });
+
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  process.once('SIGINT', interrupt);
+  let result: SmokeResult;
+  try {
+    result = await runSmokeCheck({
+      s3: new S3Client({ region: props.region, credentials }),
+      bucket: plan.bucket,
+      deniedBucket: plan.deniedBucket,
+      canWrite: plan.canWrite,
+      signal: controller.signal,
+      onStep: progress,
+    });
+  } finally {
+    process.off('SIGINT', interrupt);
+  }
+  const probe = result.probeRemoved
+    ? 'probe object removed'
+    : `PROBE OBJECT LEFT: s3://${plan.bucket}/${result.probeKey}`;
+  if (result.interrupted) throw new UserError(`smoke interrupted during ${result.failedStep?.step}; ${probe}`);
+  if (result.failedStep) {
+    throw new UserError(`smoke failed at ${result.failedStep.step}: ${result.failedStep.detail}; ${probe}`);
+  }
+  if (!result.probeRemoved) throw new UserError(`smoke could not clean up: ${probe}`);
+  return result;
+}
