@@ -1,11 +1,6 @@
 import { buildApp } from './src/app';
-import {
-  findSettingsWarnings,
-  formatWarning,
-  loadSettings,
-  SettingsError,
-  settingsFileFromEnvironment,
-} from './src/config';
+import { UserError } from './src/user-error';
+import { findSettingsWarnings, formatWarning, loadSettings, settingsFileFromEnvironment } from './src/config';
 
 // Settings are validated before the app exists, so a bad file writes nothing to cdktf.out.
 try {
@@ -14,7 +9,7 @@ try {
   for (const warning of findSettingsWarnings(settings)) console.error(formatWarning(file, warning));
   buildApp(settings).synth();
 } catch (error) {
-  if (!(error instanceof SettingsError)) throw error;
-  console.error(error.message);
+  if (!(error instanceof UserError)) throw error;
+  for (const line of error.lines) console.error(line);
   process.exitCode = 1;
 }

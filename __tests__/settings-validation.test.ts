@@ -28,7 +28,7 @@ const role = (keys: string) =>
 const extraBucket = (name: string) => `buckets:\n  - { name: productionapp }\n  - { name: '${name}' }`;
 
 function problemsOf(yaml: string, env: NodeJS.ProcessEnv = {}): readonly SettingsProblem[] {
-  return settingsErrorOf(yaml, env)?.problems ?? [];
+  return settingsErrorOf(yaml, env)?.settingsProblems ?? [];
 }
 
 describe('a bad settings file', () => {

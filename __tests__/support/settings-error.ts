@@ -15,5 +15,5 @@ export function settingsErrorOf(yaml: string, env: NodeJS.ProcessEnv = {}): Sett
 export function problemLinesOf(yaml: string, env: NodeJS.ProcessEnv = {}): string[] {
   const error = settingsErrorOf(yaml, env);
   if (!error) throw new Error('settings were accepted');
-  return error.message.split('\n');
+  return [...error.lines];
 }

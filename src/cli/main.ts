@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { SettingsError } from '../config';
 import { UserError } from '../user-error';
 import { registerAssumeCommand } from './assume-command';
 import { registerCheckCommand } from './check-command';
@@ -31,8 +30,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     await buildProgram().parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
-    if (error instanceof SettingsError || error instanceof UserError) {
-      console.error(error.message);
+    if (error instanceof UserError) {
+      for (const line of error.lines) console.error(line);
       return 1;
     }
     if (isCommanderExit(error)) return error.exitCode;

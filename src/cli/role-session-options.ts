@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { findRoleUsage } from '../access';
-import { SettingsError } from '../config';
 import { isIamRoleArn } from '../policies/arn';
 import { roleTargetOfArn, type RoleSessionRequest, type RoleTarget } from '../session/role-session';
 import { UserError } from '../user-error';
@@ -30,7 +29,7 @@ export function resolveRoleTarget(options: RoleSessionOptions): RoleTarget {
   try {
     return findRoleUsage(loadCurrentStack(options.outdir), options.role);
   } catch (error) {
-    const usable = error instanceof UserError || error instanceof SettingsError;
+    const usable = error instanceof UserError;
     if (!usable || !isIamRoleArn(options.role)) throw error;
     return roleTargetOfArn(options.role);
   }

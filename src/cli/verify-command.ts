@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { readSynthesizedStack } from '../access';
 import { loadSettings, settingsFileFromEnvironment } from '../config';
 import { STACK_NAME } from '../stack/cross-account-stack';
-import { UserError } from '../user-error';
+import { ProblemsFound, UserError } from '../user-error';
 import type { VerifyReport } from '../verify';
 import { VERIFY_FORMAT_NAMES, type VerifyFormat } from '../verify/report/format-names';
 import { synthesizeStack } from './current-stack';
@@ -30,7 +30,7 @@ export function registerVerifyCommand(program: Command): void {
       const report = await runVerify(options, verifier);
       process.stdout.write(verifier.VERIFY_FORMATS[options.format](report));
       // One line per failed expectation or lint finding; the CLI prints it and exits 1.
-      if (report.problems.length > 0) throw new UserError(report.problems.join('\n'));
+      if (report.problems.length > 0) throw new ProblemsFound(report.problems);
     });
 }
 

@@ -1,3 +1,5 @@
+import { ProblemsFound } from '../user-error';
+
 /** One problem in a settings file, located by its key path (`roles[0].name`). */
 export interface SettingsProblem {
   /** Key path in the settings file, e.g. `groups[1].allowAssume[0]`; empty for the whole file. */
@@ -8,16 +10,17 @@ export interface SettingsProblem {
 
 /**
  * A settings file that cannot be right. Carries every problem found (validation
- * collects them all before failing); its message has one line per problem.
+ * collects them all before failing), printed one line each; its message names
+ * the first.
  */
-export class SettingsError extends Error {
+export class SettingsError extends ProblemsFound {
   constructor(
     /** The settings file, as the user named it. */
     readonly file: string,
     /** Every problem found, in file order. */
-    readonly problems: readonly SettingsProblem[],
+    readonly settingsProblems: readonly SettingsProblem[],
   ) {
-    super(problems.map((problem) => formatProblem(file, problem)).join('\n'));
+    super(settingsProblems.map((problem) => formatProblem(file, problem)));
     this.name = 'SettingsError';
   }
 }

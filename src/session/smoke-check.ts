@@ -62,7 +62,8 @@ export async function runSmokeCheck(props: SmokeCheckProps): Promise<SmokeResult
   const steps: StepOutcome[] = [];
   let probeWritten = false;
   let probeRemoved = true;
-  const step = async (name: string, run: () => Promise<string>) => {
+  /** Runs one step and records it; false when it failed (the check stops there). */
+  const step = async (name: string, run: () => Promise<string>): Promise<boolean> => {
     let outcome: StepOutcome;
     try {
       signal?.throwIfAborted();
@@ -72,41 +73,46 @@ export async function runSmokeCheck(props: SmokeCheckProps): Promise<SmokeResult
     }
     steps.push(outcome);
     await props.onStep?.(outcome);
-    if (!outcome.ok) throw outcome;
+    return outcome.ok;
   };
   const options = { abortSignal: signal };
 
-  try {
-    await step('list-bucket', async () => {
+  const runSteps = async (): Promise<void> => {
+    const listed = await step('list-bucket', async () => {
       const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket, MaxKeys: 10 }), options);
       return `${bucket}: listed ${listed.KeyCount ?? 0} key(s)`;
     });
+    if (!listed) return;
     // Marked before the call: a put can succeed on the server and still fail here.
     probeWritten = true;
     probeRemoved = false;
     if (props.canWrite) {
-      await step('put-object', async () => {
-        await s3.send(new PutObjectCommand({ Bucket: bucket, Key: probeKey, Body: content }), options);
-        return `s3://${bucket}/${probeKey} (${content.length} bytes)`;
-      });
-      await step('get-object', async () => {
-        const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: probeKey }), options);
-        const body = await got.Body?.transformToString();
-        if (body !== content) throw new Error(`read back ${body?.length ?? 0} bytes that differ from what was written`);
-        return `read back ${body.length} bytes, identical`;
-      });
-      await step('delete-object', async () => {
-        await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: probeKey }), options);
-        probeRemoved = true;
-        return 'probe object deleted';
-      });
+      const written =
+        (await step('put-object', async () => {
+          await s3.send(new PutObjectCommand({ Bucket: bucket, Key: probeKey, Body: content }), options);
+          return `s3://${bucket}/${probeKey} (${content.length} bytes)`;
+        })) &&
+        (await step('get-object', async () => {
+          const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: probeKey }), options);
+          const body = await got.Body?.transformToString();
+          if (body !== content)
+            throw new Error(`read back ${body?.length ?? 0} bytes that differ from what was written`);
+          return `read back ${body.length} bytes, identical`;
+        })) &&
+        (await step('delete-object', async () => {
+          await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: probeKey }), options);
+          probeRemoved = true;
+          return 'probe object deleted';
+        }));
+      if (!written) return;
     } else {
-      await step('refused-put-object', () =>
+      const refused = await step('refused-put-object', () =>
         expectRefusal(s3.send(new PutObjectCommand({ Bucket: bucket, Key: probeKey, Body: content }), options), {
           what: `PutObject on ${bucket}`,
           why: 'the role has read-only access',
         }),
       );
+      if (!refused) return;
     }
     await step('refused-list-bucket', () =>
       expectRefusal(s3.send(new ListObjectsV2Command({ Bucket: props.deniedBucket, MaxKeys: 1 }), options), {
@@ -114,8 +120,10 @@ export async function runSmokeCheck(props: SmokeCheckProps): Promise<SmokeResult
         why: 'the role was not given that bucket',
       }),
     );
-  } catch (failure) {
-    if (!isStepOutcome(failure)) throw failure;
+  };
+
+  try {
+    await runSteps();
   } finally {
     if (probeWritten && !probeRemoved) probeRemoved = await removeProbe(s3, bucket, probeKey);
   }
@@ -159,8 +167,4 @@ function describeError(error: unknown, signal: AbortSignal | undefined): string 
   if (signal?.aborted) return 'interrupted';
   const { name, message } = error as Error;
   return name && name !== 'Error' ? `${name}: ${message.split('\n')[0]}` : message;
-}
-
-function isStepOutcome(value: unknown): value is StepOutcome {
-  return typeof value === 'object' && value !== null && 'step' in value && 'ok' in value;
 }
