@@ -232,7 +232,7 @@ describe('created buckets', () => {
 });
 
 describe('outputs', () => {
-  it('gives the role ARN, the switch-role URL and the profile text', () => {
+  it('gives the role ARN, the switch-role URL, the profile text and its name, source profile and region', () => {
     expect(defaults.json.output).toEqual({
       role_S3ProductionAccessRole: {
         description: 'How to use role S3ProductionAccessRole in account 999999999999',
@@ -241,6 +241,9 @@ describe('outputs', () => {
           switch_role_url:
             'https://signin.aws.amazon.com/switchrole?roleName=S3ProductionAccessRole&account=999999999999&displayName=prod-S3ProductionAccessRole',
           aws_config_profile: `[profile S3ProductionAccessRole]\nrole_arn = ${roleArnReference}\nsource_profile = dev\nregion = us-east-1\n`,
+          profile_name: 'S3ProductionAccessRole',
+          source_profile: 'dev',
+          region: 'us-east-1',
         },
       },
     });

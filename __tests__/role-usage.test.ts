@@ -16,6 +16,22 @@ describe('listRoleUsages', () => {
     });
   });
 
+  it("reads the profile's name, source profile and region from the output's fields, not from its text", () => {
+    const { json } = synthesizeSettingsFile('config/examples/acc-to-prod-s3.yaml');
+    const output = Object.values(json.output ?? {})[0].value as Record<string, unknown>;
+    Object.assign(output, {
+      aws_config_profile: '',
+      profile_name: 'renamed',
+      source_profile: 'sso',
+      region: 'eu-west-1',
+    });
+    expect(listRoleUsages(json)[0]).toMatchObject({
+      profileName: 'renamed',
+      sourceProfile: 'sso',
+      region: 'eu-west-1',
+    });
+  });
+
   it('reads every requirement of the hardened example from its synthesized trust policy', () => {
     const [role] = listRoleUsages(synthesizeSettingsFile('config/examples/hardened.yaml').json);
     expect(role.requirements).toEqual({

@@ -10,9 +10,9 @@ import { providerAccount, providerAccounts, type SynthesizedStackJson } from './
 
 /** A role of the stack with what a person needs to use it after deploy. */
 export interface RoleUsage extends StackRole {
-  /** AWS CLI profile name: from the role's `role_<name>` output. @default the role name */
+  /** AWS CLI profile name: the `profile_name` of the role's `role_<name>` output. @default the role name */
   readonly profileName: string;
-  /** Profile the role is assumed from: the identity account provider's profile. @default `default` */
+  /** Profile the role is assumed from: the output's `source_profile`, else the identity account provider's profile. @default `default` */
   readonly sourceProfile: string;
   /** Region of the role account's provider. */
   readonly region: string;
@@ -31,12 +31,12 @@ export function listRoleUsages(stack: SynthesizedStackJson): RoleUsage[] {
     const output = outputOf(stack, role);
     const identityAccountId = trustedAccountId(role.trustPolicy);
     const identityProvider = accounts.find((account) => account.id === identityAccountId);
-    const profileText = typeof output?.aws_config_profile === 'string' ? output.aws_config_profile : '';
+    const field = (key: string) => (typeof output?.[key] === 'string' ? (output[key] as string) : undefined);
     return {
       ...role,
-      profileName: /^\[profile ([^\]]+)\]/m.exec(profileText)?.[1].trim() ?? role.name,
-      sourceProfile: identityProvider?.profile ?? 'default',
-      region: providerAccount(stack, role.account).region,
+      profileName: field('profile_name') ?? role.name,
+      sourceProfile: field('source_profile') ?? identityProvider?.profile ?? 'default',
+      region: field('region') ?? providerAccount(stack, role.account).region,
       ...(identityAccountId && { identityAccountId }),
       requirements: trustRequirements(role.trustPolicy),
       ...(typeof output?.switch_role_url === 'string' && {

@@ -42,8 +42,9 @@ export const NO_SWITCH_ROLE_NOTE =
 
 /**
  * One output per role, `role_<name>`: its ARN, the console switch-role URL (or,
- * for a role with an external id, `switch_role_note` saying why there is none)
- * and the `~/.aws/config` profile text that uses it.
+ * for a role with an external id, `switch_role_note` saying why there is none),
+ * the `~/.aws/config` profile text that uses it, and that profile's name,
+ * source profile and region as fields of their own.
  */
 export class AccessOutputs extends Construct {
   constructor(scope: Construct, id: string, props: AccessOutputsProps) {
@@ -57,6 +58,10 @@ export class AccessOutputs extends Construct {
             ? { switch_role_url: toSwitchRoleUrl(access) }
             : { switch_role_note: NO_SWITCH_ROLE_NOTE }),
           aws_config_profile: toProfileText(access),
+          // The same facts as fields, so tools read them without parsing the profile text.
+          profile_name: access.profileName,
+          source_profile: access.sourceProfile,
+          region: access.region,
         },
       });
       output.overrideLogicalId(outputName(access.roleName));
