@@ -3,7 +3,7 @@ import { DEFAULT_REGION, isIamPolicyArn, isIamRoleArn } from '../policies/arn';
 import { expectationsSchema } from './expectations-schema';
 
 /**
- * The settings file's schema. Every object is strict: an unknown key (a typo such
+ * The settings file's schema (one file, a little over 200 lines: the schema is one concept). Every object is strict: an unknown key (a typo such
  * as `allowAsume`) is an error, never silently ignored. Defaults live here and
  * nowhere else; the README's settings reference mirrors them.
  */

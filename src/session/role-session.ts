@@ -1,6 +1,6 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
-import { iamArn, iamUserOfArn } from '../policies/arn';
+import { DEFAULT_REGION, iamArn, iamUserOfArn } from '../policies/arn';
 import type { TrustRequirements } from '../policies/trust-requirements';
 import { UserError } from '../user-error';
 import { explainAwsError } from './explain-aws-error';
@@ -52,7 +52,7 @@ export async function openRoleSession(
   target: RoleTarget,
   askMfaCode: (serial: string) => Promise<string>,
 ): Promise<RoleCredentialsProps> {
-  const region = process.env.AWS_REGION || target.region || 'us-east-1';
+  const region = process.env.AWS_REGION || target.region || DEFAULT_REGION;
   const sourceCredentials = request.profile
     ? fromIni({ profile: request.profile, mfaCodeProvider: askMfaCode })
     : undefined;
