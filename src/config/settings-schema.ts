@@ -3,9 +3,10 @@ import { DEFAULT_REGION, isIamPolicyArn, isIamRoleArn } from '../policies/arn';
 import { expectationsSchema } from './expectations-schema';
 
 /**
- * The settings file's schema (one file, a little over 200 lines: the schema is one concept). Every object is strict: an unknown key (a typo such
- * as `allowAsume`) is an error, never silently ignored. Defaults live here and
- * nowhere else; the README's settings reference mirrors them.
+ * The settings file's schema: one concept, so one file, though a little over
+ * 200 lines. Every object is strict: an unknown key (a typo such as
+ * `allowAsume`) is an error, never silently ignored. Plain defaults live here;
+ * defaults computed from other keys live in derived-settings.ts.
  */
 
 /** IAM names: letters, digits and `+=,.@_-` (AWS's rule for users, groups, roles and policies). */
