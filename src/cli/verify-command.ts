@@ -2,10 +2,11 @@ import { Option, type Command } from 'commander';
 import { readSynthesizedStack } from '../access';
 import { loadSettings, settingsFileFromEnvironment } from '../config';
 import { STACK_NAME } from '../stack/cross-account-stack';
-import { ProblemsFound, UserError } from '../user-error';
+import { ProblemsFound } from '../user-error';
 import type { VerifyReport } from '../verify';
 import { VERIFY_FORMAT_NAMES, type VerifyFormat } from '../verify/report/format-names';
 import { synthesizeStack } from './current-stack';
+import { loadVerifier } from './load-verifier';
 
 /** Options of `cross-account verify`. */
 export interface VerifyOptions {
@@ -42,16 +43,4 @@ export async function runVerify(
   const settings = loadSettings(options.config);
   const stack = options.outdir ? readSynthesizedStack(options.outdir, STACK_NAME) : synthesizeStack(settings);
   return (verifier ?? (await loadVerifier())).verifyStack(stack, settings.expectations);
-}
-
-/** The evaluator is a devDependency (AGPL-3.0): loaded here only, so that the other commands run without it. */
-async function loadVerifier(): Promise<typeof import('../verify')> {
-  try {
-    return await import('../verify');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
-    throw new UserError(
-      `verify needs the devDependencies (@cloud-copilot/iam-simulate and the IAM data): run \`npm install\` (${(error as Error).message.split('\n')[0]})`,
-    );
-  }
 }
