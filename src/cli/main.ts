@@ -3,6 +3,7 @@ import { UserError } from '../user-error';
 import { registerAssumeCommand } from './assume-command';
 import { registerCheckCommand } from './check-command';
 import { registerConsoleUrlCommand } from './console-url-command';
+import { registerDiffCommand } from './diff-command';
 import { registerProfilesCommand } from './profiles-command';
 import { registerSmokeCommand } from './smoke-command';
 import { registerSummaryCommand } from './summary-command';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerSmokeCommand(program);
   registerConsoleUrlCommand(program);
   registerVerifyCommand(program);
+  registerDiffCommand(program);
   return program;
 }
 

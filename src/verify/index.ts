@@ -5,4 +5,5 @@ export * from './lint-finding';
 export * from './access-matrix';
 export * from './check-expectations';
 export * from './verify-stack';
+export * from './access-diff';
 export * from './report';
