@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: synthesizes settings of growing size, each in a fresh process,
  * and prints wall time and peak memory against a bare-node floor, then times the
- * offline `terraform plan` of the 1,000-user case. Run from the project root after
- * `tsc` (the npm script does both). Options: `--runs <n>` (median of n, default 3),
- * `--skip-plan`.
+ * offline `terraform plan` of the 1,000-user case, and compares `cross-account diff`
+ * with `verify`. Run from the project root after `tsc` (the npm script does both).
+ * Options: `--runs <n>` (median of n, default 3), `--skip-plan`, `--skip-diff`.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -17,6 +17,7 @@ import { floorScriptText } from './floor-script';
 import { generateSettingsYaml } from './generate-settings';
 import { measureMedian, type MeasureProps, type ProcessCost } from './measure-process';
 import { formatTable, type BenchRow } from './bench-table';
+import { formatDiffCost, measureDiffCost } from './diff-cost';
 
 /** How the app process is started: compiled JavaScript, and cdktf.json's ts-node runner. */
 const RUNNERS: Readonly<Record<'compiled' | 'ts-node', Pick<MeasureProps, 'script' | 'nodeOptions'>>> = {
@@ -26,7 +27,11 @@ const RUNNERS: Readonly<Record<'compiled' | 'ts-node', Pick<MeasureProps, 'scrip
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { runs: { type: 'string', default: '3' }, 'skip-plan': { type: 'boolean', default: false } },
+    options: {
+      runs: { type: 'string', default: '3' },
+      'skip-plan': { type: 'boolean', default: false },
+      'skip-diff': { type: 'boolean', default: false },
+    },
   });
   const runs = Number(values.runs);
   const root = process.cwd();
@@ -45,6 +50,8 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`${formatTable(rows, floor, runs)}\n`);
     if (!values['skip-plan']) await timePlan(rows, work);
+    if (!values['skip-diff'])
+      process.stdout.write(`\n${formatDiffCost(await measureDiffCost(root, work, runs), runs)}\n`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

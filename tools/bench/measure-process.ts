@@ -16,6 +16,8 @@ export interface MeasureProps {
   readonly nodeOptions?: readonly string[];
   /** The script the process runs (absolute, or relative to `cwd`). */
   readonly script: string;
+  /** Arguments after the script (its `process.argv.slice(2)`). @default [] */
+  readonly args?: readonly string[];
   /** Working folder. */
   readonly cwd: string;
   /** Extra environment on top of this process's. @default {} */
@@ -33,7 +35,7 @@ const REPORT_USAGE_THEN_RUN = [
 
 /** Runs a script in a fresh `node` process and measures its wall time and peak memory; rejects if it fails. */
 export function measureNodeProcess(props: MeasureProps): Promise<ProcessCost> {
-  const args = [...(props.nodeOptions ?? []), '-e', REPORT_USAGE_THEN_RUN, props.script];
+  const args = [...(props.nodeOptions ?? []), '-e', REPORT_USAGE_THEN_RUN, props.script, ...(props.args ?? [])];
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, args, {
     cwd: props.cwd,
@@ -49,7 +51,8 @@ export function measureNodeProcess(props: MeasureProps): Promise<ProcessCost> {
     child.on('close', (code) => {
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       if (code !== 0 || !usage) {
-        reject(new Error(`node ${args.slice(0, -2).join(' ')} ${props.script} exited ${code}:\n${stderr}`));
+        const command = [...(props.nodeOptions ?? []), props.script, ...(props.args ?? [])].join(' ');
+        reject(new Error(`node ${command} exited ${code}:\n${stderr}`));
         return;
       }
       const { maxRSS, userCPUTime, systemCPUTime } = JSON.parse(usage) as NodeJS.ResourceUsage;
@@ -74,7 +77,8 @@ export async function measureMedian(props: MeasureProps, runs: number): Promise<
   };
 }
 
-function median(values: readonly number[]): number {
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
