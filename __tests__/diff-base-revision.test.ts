@@ -80,6 +80,14 @@ describe('cross-account diff --base <git revision>', () => {
     );
   });
 
+  it('names a revision given as a commit hash by its short hash', async () => {
+    const hash = repository.git('rev-parse', 'v1').trim();
+    const { stdout } = await diffIn(repository, '--base', hash);
+    expect(stdout.split('\n')[0]).toMatch(
+      new RegExp(`^Access diff ${hash.slice(0, 7)}[0-9a-f]*:config/default\\.yaml -> `),
+    );
+  });
+
   it('reads another file of the revision with <revision>:<path>', async () => {
     const other = join(repository.repo, 'config', 'other.yaml');
     const { code, stderr } = await diffIn(repository, '--base', `v1:${other}`);

@@ -220,7 +220,7 @@ describe('cross-account diff', () => {
     const gate = await cli('diff', ...gained, '--fail-on', 'gained');
     expect(gate.code).toBe(1);
     expect(gate.stdout).toContain('user Ann');
-    expect(gate.stderr).toBe('2 accesses gained, and --fail-on gained is set: review them before merging\n');
+    expect(gate.stderr).toBe('2 gained, and --fail-on gained is set: review the gained access before merging\n');
     const onlyLost = await cli(
       'diff',
       '--base',

@@ -35,9 +35,7 @@ export function registerDiffCommand(program: Command): void {
       process.stdout.write(verifier.DIFF_FORMATS[options.format](report));
       const gained = report.diff.gained.length;
       if (options.failOn === 'gained' && gained > 0)
-        throw new UserError(
-          `${gained} ${gained === 1 ? 'access' : 'accesses'} gained, and --fail-on gained is set: review them before merging`,
-        );
+        throw new UserError(`${gained} gained, and --fail-on gained is set: review the gained access before merging`);
     });
 }
 

@@ -49,7 +49,9 @@ function loadRevision(spec: string, settingsFile: string, env: NodeJS.ProcessEnv
   const read = readFileAtRevision(revision, file);
   const name = `${revision}:${read.path}`;
   try {
-    return { label: `${name} (${read.commit})`, stack: synthesizeStack(parseSettings(read.text, name, env)) };
+    // A revision given as a commit hash is named by its short form alone.
+    const label = /^[0-9a-f]{7,40}$/i.test(revision) ? `${read.commit}:${read.path}` : `${name} (${read.commit})`;
+    return { label, stack: synthesizeStack(parseSettings(read.text, name, env)) };
   } catch (error) {
     const unknown = error instanceof SettingsError ? unknownKeys(error) : [];
     // A revision that is not in HEAD's history may be newer than this checkout, not older.
