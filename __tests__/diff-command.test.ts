@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli } from './support/run-cli';
 import { synthesizeToOutdir } from './support/synthesized-outdir';
 import { loadSettings } from '../src/config';
-import { CLEAN_ENV } from './support/synthesize';
+import { CLEAN_ENV, PROJECT_ROOT } from './support/synthesize';
 
 /** A settings file of __tests__/fixtures/diff: base.yaml and variants of it with one change each. */
 const fixture = (name: string) => join(__dirname, 'fixtures/diff', `${name}.yaml`);
@@ -248,5 +249,23 @@ describe('cross-account diff', () => {
       1,
       "error: required option '--base <ref>' not specified",
     ]);
+  });
+
+  it('docs/diff.md shows the pull request comment exactly as the command writes it', async () => {
+    const doc = readFileSync(join(PROJECT_ROOT, 'docs/diff.md'), 'utf8');
+    const marked = /^<!-- output: npx cross-account (diff .*) -->\n\n```markdown\n([\s\S]*?)^```$/m.exec(doc);
+    expect(marked).not.toBeNull();
+    const [, command, documented] = marked!;
+    // The command names its files relative to the project root, as a reader runs it there.
+    const cwd = process.cwd();
+    process.chdir(PROJECT_ROOT);
+    try {
+      const { code, stdout } = await cli(...command.split(' '));
+      expect([code, stdout]).toEqual([0, documented]);
+    } finally {
+      process.chdir(cwd);
+    }
+    // And once more outside the code block, as GitHub renders it.
+    expect(doc.split(documented)).toHaveLength(3);
   });
 });
