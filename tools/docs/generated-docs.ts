@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { settingsSchema } from '../../src/config';
-import { fillExamples } from './doc-examples';
+import { fillExamples } from './marked-blocks';
 import { renderSettingsReference } from './settings-reference';
 
 /** The command that rewrites every generated part of the docs. */
@@ -35,15 +35,20 @@ export interface GeneratedDoc {
   readonly expected: string;
 }
 
+/** The README and every page in docs/, as paths from the repository root. */
+export function documentFiles(root: string): string[] {
+  const pages = readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md'));
+  return ['README.md', ...pages.sort().map((name) => `docs/${name}`)];
+}
+
 /** Every generated file and generated part of a document, as the sources say it should be now. */
 export function generatedDocs(root: string): GeneratedDoc[] {
   const read = (file: string) => readFileSync(join(root, file), 'utf8');
-  const documents = ['README.md', ...readdirSync(join(root, 'docs')).map((name) => `docs/${name}`)].filter(
-    (file) => file.endsWith('.md') && file !== SETTINGS_REFERENCE,
-  );
   return [
     { file: SETTINGS_REFERENCE, expected: renderSettingsReference(settingsSchema, SETTINGS_INTRODUCTION) },
-    ...documents.map((file) => ({ file, expected: fillExamples(read(file), read) })),
+    ...documentFiles(root)
+      .filter((file) => file !== SETTINGS_REFERENCE)
+      .map((file) => ({ file, expected: fillExamples(read(file), read) })),
   ];
 }
 
