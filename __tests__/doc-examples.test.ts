@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { startLocalS3, type LocalS3 } from '../tools/loopback/local-s3';
 import { startLocalSts, type LocalSts } from '../tools/loopback/local-sts';
+import { outputBlock } from '../tools/docs/marked-blocks';
 import { useLoopbackAws } from './support/loopback-aws-env';
 import { PROJECT_ROOT } from './support/synthesize';
 
@@ -35,9 +37,14 @@ describe('docs/examples/list-objects-as-role.ts', () => {
     await Promise.all([s3.close(), sts.close()]);
   });
 
-  it('lists the bucket as the role, with the session name it gives', async () => {
+  it('lists the bucket as the role, with the session name it gives, printing what docs/after-deploy.md shows', async () => {
     const { stdout, stderr } = await runExample('docs/examples/list-objects-as-role.ts');
-    expect({ stdout, stderr }).toEqual({ stdout: "[ 'reports/2026-11.csv' ]\n", stderr: '' });
+    const documented = outputBlock(
+      readFileSync(join(PROJECT_ROOT, 'docs/after-deploy.md'), 'utf8'),
+      'npx ts-node docs/examples/list-objects-as-role.ts',
+    );
+    expect({ stdout, stderr }).toEqual({ stdout: documented, stderr: '' });
+    expect(stdout).toBe("[ 'reports/2026-11.csv' ]\n");
     expect(sts.requests.filter((request) => request.action === 'AssumeRole')).toEqual([
       expect.objectContaining({
         params: expect.objectContaining({
