@@ -1,17 +1,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generatedDocs, staleDocs } from './generated-docs';
+import { linkProblems } from './doc-links';
+import { documentFiles, generatedDocs, staleDocs } from './generated-docs';
 
 /**
  * `npm run docs` rewrites the settings reference and the examples the docs show;
- * `npm run docs:check` (CI) writes nothing and exits 1 when a checked-in file differs.
+ * `npm run docs:check` (CI) writes nothing and exits 1 when a checked-in file differs,
+ * or when a document links to something that is not in the repository.
  */
 function main(argv: readonly string[]): number {
   const root = join(__dirname, '..', '..');
   if (argv.includes('--check')) {
-    const stale = staleDocs(root);
-    for (const line of stale) console.error(line);
-    return stale.length > 0 ? 1 : 0;
+    const problems = [...staleDocs(root), ...linkProblems(root, documentFiles(root))];
+    for (const line of problems) console.error(line);
+    return problems.length > 0 ? 1 : 0;
   }
   for (const { file, expected } of generatedDocs(root)) {
     const path = join(root, file);
