@@ -45,7 +45,7 @@ export const accountSchema = z.strictObject({
     .string()
     .refine(isIamRoleArn, 'must be an IAM role ARN')
     .optional()
-    .describe('A role Terraform assumes to reach the account, such as a deployer role.'),
+    .describe('ARN of a role Terraform assumes to reach the account, such as a deployer role.'),
 });
 
 /** S3's general purpose bucket naming rules (S3 User Guide, "Bucket naming rules"). */
@@ -105,7 +105,7 @@ const roleKeys = z.strictObject({
     .array(managedPolicyArnSchema)
     .default([])
     .describe(
-      'Managed policies attached to the role as well, such as `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`.',
+      'ARNs of managed policies attached to the role as well: AWS managed, such as `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`, or customer managed (`arn:aws:iam::<account id>:policy/<name>`).',
     ),
   maxSessionDuration: z
     .number()
@@ -196,7 +196,7 @@ export const groupSchema = z.strictObject({
   managedPolicyArns: z
     .array(managedPolicyArnSchema)
     .default([])
-    .describe('Managed policies attached to the group, such as `arn:aws:iam::aws:policy/PowerUserAccess`.'),
+    .describe('ARNs of managed policies attached to the group, such as `arn:aws:iam::aws:policy/PowerUserAccess`.'),
 });
 
 export const userSchema = z.strictObject({
@@ -234,7 +234,9 @@ export const settingsSchema = z.strictObject({
     .string()
     .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region such as us-east-1')
     .default(DEFAULT_REGION)
-    .describe('Region of every provider.'),
+    .describe(
+      'Region of every provider. Its partition (`aws`; `aws-us-gov` for `us-gov-*`; `aws-cn` for `cn-*`) is the partition of every ARN the stack writes, and every ARN in the settings must be in it.',
+    ),
   identityAccount: z
     .string()
     .default('dev')
