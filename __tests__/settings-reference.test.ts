@@ -76,4 +76,27 @@ describe('the settings reference (docs/settings.md)', () => {
       ),
     );
   });
+
+  it('lists the keys of a nested object, an optional one or one of several shapes, so none goes undocumented', () => {
+    const schema = z.strictObject({
+      notify: z
+        .strictObject({ email: z.string().describe('Where to send it.') })
+        .optional()
+        .describe('Notifications.'),
+      archive: z
+        .union([
+          z.strictObject({ bucket: z.string().describe('Bucket to archive to.') }),
+          z.strictObject({ path: z.string().describe('Folder to archive to.') }),
+        ])
+        .nullable()
+        .default(null)
+        .describe('Where old reports go.'),
+    });
+    expect(settingsSections(schema).map((section) => [section.title, section.keys.map((key) => key.path)])).toEqual([
+      ['The settings file', ['notify', 'archive']],
+      ['`notify`', ['notify.email']],
+      ['`archive`', ['archive.bucket']],
+      ['`archive`', ['archive.path']],
+    ]);
+  });
 });

@@ -79,14 +79,16 @@ function addSection(sections: SettingsSection[], title: string, object: JsonSche
       description: property.description,
     });
     // Objects inside the key get sections of their own, after this one.
-    const variants = property.oneOf ?? [];
     const items = property.items;
     const values = mapValues(property);
-    if (isObject(items)) {
+    const variants = shapesOf(property).filter((variant) => variant.type !== 'null');
+    if (isObject(property)) {
+      nested.push(() => addSection(sections, code(path), property, `${path}.`));
+    } else if (isObject(items)) {
       nested.push(() => addSection(sections, code(`${path}[]`), items, `${path}[].`));
     } else if (isObject(values)) {
       nested.push(() => addSection(sections, code(`${path}.<key>`), values, `${path}.<key>.`));
-    } else if (variants.length > 0 && variants.every(isObject)) {
+    } else if (variants.length > 0 && variants.every((variant) => isObject(variant))) {
       for (const variant of variants) {
         // A discriminated union: each variant is told apart by a constant key, such as `type: local`.
         const tag = Object.entries(variant.properties ?? {}).find(([, key]) => key.const !== undefined);
@@ -96,6 +98,12 @@ function addSection(sections: SettingsSection[], title: string, object: JsonSche
     }
   }
   for (const add of nested) add();
+}
+
+/** The shapes a union allows, nested unions flattened (`.nullable()` on a union nests one). */
+function shapesOf(schema: JsonSchema): JsonSchema[] {
+  const alternatives = schema.anyOf ?? schema.oneOf;
+  return alternatives ? alternatives.flatMap(shapesOf) : [schema];
 }
 
 function typeOf(schema: JsonSchema): string {
