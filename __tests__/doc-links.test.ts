@@ -52,6 +52,7 @@ describe('the docs link check', () => {
           'See [the bench](docs/bench.md) and [hardening](docs/settings.md#hardening).',
           'The tutorials are in `../shared/reference/`, the code in `src/verify/nothing.ts`.',
           '[up](../outside.md)',
+          'As tutorial 004 does.',
         ].join('\n'),
       ),
     ).toEqual([
@@ -61,6 +62,7 @@ describe('the docs link check', () => {
       'README.md:2: points outside the repository (\\bshared\\/reference\\b)',
       'README.md:2: src/verify/nothing.ts does not exist',
       'README.md:3: link ../outside.md leaves the repository',
+      'README.md:4: points outside the repository (\\btutorials? \\d{3}\\b)',
     ]);
   });
 

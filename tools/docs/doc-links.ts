@@ -3,8 +3,11 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 /** Repository paths the docs name in code spans, such as `src/verify/evaluate-request.ts`. */
 const REPOSITORY_PATH = /^(?:bin|config|docs|src|tools|__tests__)\/[\w./-]*\.(?:js|json|md|ts|ya?ml)$/;
-/** Text that points outside a clone: the folder the tutorials lie in on the developers' machine, machine paths. */
-const OUTSIDE = [/\.\.\/shared\b/, /\bshared\/reference\b/, /\/work\//];
+/**
+ * Text that points outside a clone: the folder of the public tutorials this project automates, as it lies on the
+ * developers' machine, the tutorials by their numbers there, and machine paths.
+ */
+const OUTSIDE = [/\.\.\/shared\b/, /\bshared\/reference\b/, /\btutorials? \d{3}\b/i, /\/work\//];
 /** Code a reader would paste must come from docs/examples/, where CI compiles and runs it. */
 const CODE_FENCE = /^\s*```(ts|typescript|js|javascript)\s*$/;
 
