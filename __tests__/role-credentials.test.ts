@@ -38,16 +38,33 @@ describe('s3ClientForRole', () => {
     expect(assumeCalls(server)[0].params).toMatchObject({ RoleArn: ROLE_ARN, RoleSessionName: 'app' });
   });
 
-  it('assumes the role again when the credentials are about to expire (tutorial 003: refresh)', async () => {
-    // The SDK refreshes credentials that expire within five minutes; these live for one.
+  it('refreshes as the same session: same role, session name, duration and external id, and a fresh MFA code', async () => {
+    // Credentials that live one minute are inside the SDK's five-minute refresh window, so each request
+    // assumes the role again; what this project controls is what each of those calls carries.
     const server = await withSts(60);
-    const client = s3ClientForRole({ roleArn: ROLE_ARN });
+    let codesGiven = 0;
+    const client = s3ClientForRole({
+      roleArn: ROLE_ARN,
+      sessionName: 'report-job',
+      durationSeconds: 900,
+      externalId: 'a-shared-secret-id',
+      mfaSerial: 'arn:aws:iam::111111111111:mfa/David',
+      mfaCode: async () => String(++codesGiven).padStart(6, '0'),
+    });
     const Bucket = 'amzn-s3-demo-bucket-shared-container';
     await client.send(new ListObjectsV2Command({ Bucket }));
-    const afterFirst = assumeCalls(server).length;
     await client.send(new ListObjectsV2Command({ Bucket }));
-    expect(afterFirst).toBeGreaterThanOrEqual(1);
-    expect(assumeCalls(server).length).toBeGreaterThan(afterFirst);
+    const calls = assumeCalls(server).map((request) => request.params);
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+    expect(calls[0]).toMatchObject({
+      RoleArn: ROLE_ARN,
+      RoleSessionName: 'report-job',
+      DurationSeconds: '900',
+      ExternalId: 'a-shared-secret-id',
+      SerialNumber: 'arn:aws:iam::111111111111:mfa/David',
+      TokenCode: '000001',
+    });
+    expect(calls).toEqual(calls.map((_, i) => ({ ...calls[0], TokenCode: String(i + 1).padStart(6, '0') })));
   });
 });
 

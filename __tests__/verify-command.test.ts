@@ -1,5 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { outputBlock } from '../tools/docs/marked-blocks';
 import { cli } from './support/run-cli';
 import { PROJECT_ROOT } from './support/synthesize';
 import { synthesizeFileToOutdir } from './support/synthesized-outdir';
@@ -10,6 +11,10 @@ const settingsFiles = readdirSync(join(PROJECT_ROOT, 'config'), { recursive: tru
   .map((file) => `config/${file}`)
   .sort();
 
+/** What docs/verify.md shows a command printing. */
+const documented = (command: string) =>
+  outputBlock(readFileSync(join(PROJECT_ROOT, 'docs/verify.md'), 'utf8'), command);
+
 describe('cross-account verify', () => {
   // This is how CI verifies every settings file of the project.
   it.each(settingsFiles)('passes for %s', async (file) => {
@@ -18,8 +23,9 @@ describe('cross-account verify', () => {
     expect(code).toBe(0);
   });
 
-  it('prints the matrix as a table by default', async () => {
+  it('prints the matrix as a table by default, exactly as docs/verify.md shows it', async () => {
     const { stdout } = await cli('verify', '--config', join(PROJECT_ROOT, 'config/default.yaml'));
+    expect(stdout).toBe(documented('npm run -s verify'));
     expect(stdout).toMatch(
       /^ {2}John +S3ProductionAccessRole +Allowed +Developers\/AssumeCrossAccountRoles \(AllowAssumeS3ProductionAccessRole\)/m,
     );
@@ -28,16 +34,19 @@ describe('cross-account verify', () => {
     expect(stdout).toContain('Policy lint: no findings');
   });
 
-  it('fails on a false expectation, saying which, what was decided and why', async () => {
+  it('fails on a false expectation, saying which, what was decided and why, as docs/verify.md shows it', async () => {
     const { code, stderr } = await cli('verify', '--config', join(__dirname, 'fixtures/false-expectation.yaml'));
     expect(code).toBe(1);
+    expect(stderr).toBe(
+      documented('npx cross-account verify --config __tests__/fixtures/false-expectation.yaml (stderr)'),
+    );
     expect(stderr).toBe(
       'expectations[1]: Sri can sts:AssumeRole on S3ProductionAccessRole: fails, the evaluator decided ExplicitlyDenied: ' +
         'denied by Testers/AssumeCrossAccountRoles (DenyAssumeS3ProductionAccessRole)\n',
     );
   });
 
-  it('reads an existing cdktf.out with --outdir, and writes JSON, Markdown and a Mermaid graph', async () => {
+  it('reads an existing cdktf.out with --outdir, and writes JSON, Markdown and the Mermaid graph docs/verify.md shows', async () => {
     const outdir = synthesizeFileToOutdir('config/default.yaml');
     const config = join(PROJECT_ROOT, 'config/default.yaml');
     const json = JSON.parse((await cli('verify', '--config', config, '--outdir', outdir, '--format', 'json')).stdout);
@@ -51,6 +60,7 @@ describe('cross-account verify', () => {
     const markdown = (await cli('verify', '--config', config, '--format', 'markdown')).stdout;
     expect(markdown).toContain('| John | S3ProductionAccessRole | ✅ Allowed |');
     const mermaid = (await cli('verify', '--config', config, '--format', 'mermaid')).stdout;
+    expect(mermaid).toBe(documented('npx cross-account verify --format mermaid'));
     expect(mermaid.split('\n')).toEqual(
       expect.arrayContaining([
         'graph LR',

@@ -22,7 +22,7 @@ export interface ProfileOwner {
 }
 
 /**
- * The config section of tutorial 000's `prod-s3` profile for a role, plus what
+ * A role's AWS CLI profile section (`role_arn`, `source_profile`, `region`), plus what
  * its trust policy asks for: `mfa_serial`, `external_id`, `role_session_name`.
  */
 export function roleProfileSection(role: RoleUsage, owner: ProfileOwner): ConfigSection {

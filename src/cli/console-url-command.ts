@@ -3,7 +3,7 @@ import { findRoleUsage } from '../access';
 import { UserError } from '../user-error';
 import { loadCurrentStack } from './current-stack';
 
-/** `cross-account console-url`: the console's switch-role link for a role (tutorial 004). */
+/** `cross-account console-url`: the console's switch-role link for a role. */
 export function registerConsoleUrlCommand(program: Command): void {
   program
     .command('console-url')

@@ -5,22 +5,32 @@ const actionSchema = z
   .string()
   .regex(/^[a-z0-9-]+:[A-Za-z0-9]+$/, 'must be one IAM action such as s3:GetObject (no wildcards)');
 
+/** One action, or a list of them. */
+const actions = z.union([actionSchema, z.array(actionSchema).min(1, 'must name at least one action')]);
+
 /**
  * One thing that must hold for the synthesized stack, checked by `cross-account verify`:
  * `{ principal: John, can: sts:AssumeRole, on: S3ProductionAccessRole }`.
  */
 export const expectationSchema = z
   .strictObject({
-    /** A user or role name from the settings. */
-    principal: z.string().min(1, 'must not be empty'),
-    /** Action(s) the principal must be allowed. Give `can` or `cannot`, not both. */
-    can: z.union([actionSchema, z.array(actionSchema).min(1, 'must name at least one action')]).optional(),
-    /** Action(s) the principal must be denied (explicitly or implicitly). */
-    cannot: z.union([actionSchema, z.array(actionSchema).min(1, 'must name at least one action')]).optional(),
-    /** A role name from the settings, or any ARN (an S3 ARN is taken to be in the principal's own account). */
-    on: z.string().min(1, 'must not be empty'),
-    /** Request context keys, e.g. `{ "aws:TokenIssueTime": "2026-11-24T12:00:00Z" }`. @default {} */
-    context: z.record(z.string(), z.string()).default({}),
+    principal: z.string().min(1, 'must not be empty').describe('A user or role name from the settings.'),
+    can: actions.optional().describe('Action(s) the principal must be allowed. Give `can` or `cannot`, not both.'),
+    cannot: actions
+      .optional()
+      .describe('Action(s) the principal must be denied, explicitly or implicitly. Give `can` or `cannot`, not both.'),
+    on: z
+      .string()
+      .min(1, 'must not be empty')
+      .describe(
+        "A role name from the settings, or any ARN. An S3 ARN carries no account: it is taken to be in the principal's own account.",
+      ),
+    context: z
+      .record(z.string(), z.string())
+      .default({})
+      .describe(
+        'Request context keys, e.g. `{ "aws:MultiFactorAuthPresent": "true" }` or `{ "aws:TokenIssueTime": "2026-11-24T12:00:00Z" }`.',
+      ),
   })
   .superRefine((expectation, context) => {
     if ((expectation.can === undefined) === (expectation.cannot === undefined)) {

@@ -3,11 +3,20 @@ import { DEFAULT_REGION, isIamPolicyArn, isIamRoleArn } from '../policies/arn';
 import { expectationsSchema } from './expectations-schema';
 
 /**
- * The settings file's schema: one concept, so one file, though a little over
- * 200 lines. Every object is strict: an unknown key (a typo such as
- * `allowAsume`) is an error, never silently ignored. Plain defaults live here;
- * defaults computed from other keys live in derived-settings.ts.
+ * The settings file's schema: one concept, so one file, though over 200 lines,
+ * since every key carries its description. Every object is strict: an unknown key
+ * (a typo such as `allowAsume`) is an error, never silently ignored. Plain defaults
+ * live here; defaults computed from other keys live in derived-settings.ts, and the
+ * key's `.meta({ defaultText })` says them in words. `npm run docs` prints the
+ * settings reference (docs/settings.md) from these descriptions.
  */
+
+declare module 'zod' {
+  interface GlobalMeta {
+    /** The default in words, for a key whose default is derived from other keys (docs/settings.md shows it). */
+    defaultText?: string;
+  }
+}
 
 /** IAM names: letters, digits and `+=,.@_-` (AWS's rule for users, groups, roles and policies). */
 const iamName = (maxLength: number) =>
@@ -26,12 +35,17 @@ const managedPolicyArnSchema = z
   .refine(isIamPolicyArn, 'must be an IAM policy ARN such as arn:aws:iam::aws:policy/ReadOnlyAccess');
 
 export const accountSchema = z.strictObject({
-  /** The 12-digit AWS account id. */
-  id: accountIdSchema,
-  /** AWS CLI profile Terraform uses to reach the account. @default none (the standard credential chain) */
-  profile: z.string().min(1).optional(),
-  /** A role Terraform assumes to reach the account. @default none */
-  assumeRoleArn: z.string().refine(isIamRoleArn, 'must be an IAM role ARN').optional(),
+  id: accountIdSchema.describe('The 12-digit AWS account id, in quotes (YAML would read it as a number).'),
+  profile: z.string().min(1).optional().meta({
+    description:
+      "AWS CLI profile Terraform uses to reach the account. The identity account's profile is also the `source_profile` of the AWS CLI profiles written for the roles (else `default`).",
+    defaultText: 'none: the standard credential chain',
+  }),
+  assumeRoleArn: z
+    .string()
+    .refine(isIamRoleArn, 'must be an IAM role ARN')
+    .optional()
+    .describe('ARN of a role Terraform assumes to reach the account, such as a deployer role.'),
 });
 
 /** S3's general purpose bucket naming rules (S3 User Guide, "Bucket naming rules"). */
@@ -52,72 +66,118 @@ export const bucketNameSchema = z
   );
 
 export const bucketSchema = z.strictObject({
-  name: bucketNameSchema,
-  /** Key of the account that owns the bucket. @default prod */
-  account: z.string().default('prod'),
-  /** true: the stack creates the bucket; false: it exists and is referenced by name. @default false */
-  create: z.boolean().default(false),
+  name: bucketNameSchema.describe(
+    "S3 bucket name, by S3's naming rules: no `..`, not an IP address, no `xn--` or `sthree-` prefix, no `-s3alias`, `--ol-s3`, `.mrap`, `--x-s3` or `--table-s3` suffix.",
+  ),
+  account: z.string().default('prod').describe('Key (in `accounts`) of the account that owns the bucket.'),
+  create: z
+    .boolean()
+    .default(false)
+    .describe(
+      '`true`: the stack creates the bucket (private, SSE-S3 encrypted, versioned, never force-destroyed). `false`: the bucket exists and is referenced by name.',
+    ),
 });
 
 export const bucketAccessSchema = z.strictObject({
-  bucket: z.string(),
-  access: z.enum(['read-only', 'read-write']),
+  bucket: z.string().describe("Name of a bucket in `buckets`, in the role's account."),
+  access: z
+    .enum(['read-only', 'read-write'])
+    .describe(
+      'Both list and locate the bucket (`s3:ListBucket`, `s3:GetBucketLocation`); `read-only` adds `s3:GetObject` on its objects, `read-write` adds `s3:GetObject`, `s3:PutObject` and `s3:DeleteObject`.',
+    ),
 });
 
 /** A role's keys; {@link roleSchema} adds the check across keys. */
 const roleKeys = z.strictObject({
-  name: iamName(64),
-  /** Key of the (trusting) account that holds the role. @default prod */
-  account: z.string().default('prod'),
-  /** Name of the customer-managed policy for `bucketAccess`. @default `<name>Policy` (derived-settings.ts) */
-  policyName: iamName(128).optional(),
-  bucketAccess: z.array(bucketAccessSchema).default([]),
-  managedPolicyArns: z.array(managedPolicyArnSchema).default([]),
-  /** Seconds; AWS allows 3600 to 43200. @default 3600 */
+  name: iamName(64).describe('Role name, unique in the file across all accounts (groups and users refer to it).'),
+  account: z.string().default('prod').describe('Key (in `accounts`) of the trusting account that holds the role.'),
+  policyName: iamName(128).optional().meta({
+    description: 'Name of the customer managed policy that holds `bucketAccess`.',
+    defaultText: '`<name>Policy`',
+  }),
+  bucketAccess: z
+    .array(bucketAccessSchema)
+    .default([])
+    .describe(
+      "Buckets the role may use, by the role's own least-privilege policy (which also allows `s3:ListAllMyBuckets` on `*`, so the console can list them).",
+    ),
+  managedPolicyArns: z
+    .array(managedPolicyArnSchema)
+    .default([])
+    .describe(
+      'ARNs of managed policies attached to the role as well: AWS managed, such as `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`, or customer managed (`arn:aws:iam::<account id>:policy/<name>`).',
+    ),
   maxSessionDuration: z
     .number()
     .int()
     .min(3600, 'must be at least 3600 seconds')
     .max(43200, 'must be at most 43200 seconds')
-    .default(3600),
-  /** ISO-8601 time; sessions issued before it are denied everything. @default null */
+    .default(3600)
+    .describe('Longest session, in seconds.'),
   revokeSessionsBefore: z
     .string()
     .refine(isIsoTimestamp, 'must be an ISO-8601 time with a zone, e.g. 2026-11-24T12:00:00Z')
     .nullable()
-    .default(null),
-  /** Name of the AWS CLI profile written for the role. @default the role name */
+    .default(null)
+    .describe(
+      'ISO-8601 time with a zone, e.g. `2026-11-24T12:00:00Z`: the role gets the inline policy `AWSRevokeOlderSessions`, which denies everything to sessions issued before it (the console\'s "Revoke active sessions").',
+    ),
   profileName: z
     .string()
     .regex(/^[\w.-]+$/, 'may contain only letters, digits and ._-')
-    .optional(),
-  /** Label shown in the console after switching role. @default `<account key>-<role name>` */
-  displayName: z.string().min(1).max(64).optional(),
-  /** Trust (and the identity side's allow) only sessions signed in with MFA: `Bool aws:MultiFactorAuthPresent "true"`. @default false */
-  requireMfa: z.boolean().default(false),
-  /** Seconds since the MFA sign-in after which the role is refused (`NumericLessThan aws:MultiFactorAuthAge`); needs `requireMfa`. @default none (any age) */
+    .optional()
+    .meta({ description: 'Name of the AWS CLI profile written for the role.', defaultText: 'the role name' }),
+  displayName: z.string().min(1).max(64).optional().meta({
+    description: 'Label the console shows after switching to the role.',
+    defaultText: '`<account key>-<role name>`',
+  }),
+  requireMfa: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Only sessions signed in with MFA: the trust policy and the identity side\'s allow both add `Bool aws:MultiFactorAuthPresent "true"`; the role\'s profile gains `mfa_serial`.',
+    ),
   mfaMaxAgeSeconds: z
     .number()
     .int('must be a whole number of seconds')
     .min(1, 'must be at least 1 second')
     .max(129600, 'must be at most 129600 seconds (36 hours, the longest MFA session)')
-    .optional(),
-  /** Secret the caller must pass as `ExternalId` (`StringEquals sts:ExternalId`), for third-party access. @default none */
+    .optional()
+    .meta({
+      description:
+        'Seconds since the MFA sign-in after which the role is refused (`NumericLessThan aws:MultiFactorAuthAge`). Needs `requireMfa: true`.',
+      defaultText: 'none: any age',
+    }),
   externalId: z
     .string()
     .min(2, 'must be 2 to 1224 characters')
     .max(1224, 'must be 2 to 1224 characters')
     .regex(/^[\w+=,.@:/-]+$/, 'may contain only letters, digits and +=,.@:/_- (what AWS accepts)')
-    .optional(),
-  /** Accept only sessions named after the calling IAM user (`StringLike sts:RoleSessionName "${aws:username}"`), so CloudTrail names the person. @default false */
-  sessionNameMustMatchUser: z.boolean().default(false),
-  /** Identity-account users (names from `users`) the role trusts, by reference to their ARNs. @default none: the identity account root, so the identity side's policies decide */
+    .optional()
+    .describe(
+      'The `ExternalId` the caller must pass (`StringEquals sts:ExternalId`), for access by a third party. The profile gains `external_id`; the console cannot send one, so the role has no switch-role URL. Not a secret: it is in state and outputs.',
+    ),
+  sessionNameMustMatchUser: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Accept only sessions named after the calling IAM user (`StringLike sts:RoleSessionName "${aws:username}"`), so CloudTrail names the person; the profile gains `role_session_name`.',
+    ),
   trustedPrincipals: z
     .array(iamName(64))
     .min(1, 'must name at least one user; leave it out to trust the identity account')
-    .optional(),
-  /** ARN of a managed policy that bounds the role's permissions. @default null (no boundary) */
-  permissionsBoundaryArn: managedPolicyArnSchema.nullable().default(null),
+    .optional()
+    .meta({
+      description:
+        'Identity-account users (names from `users`) the role trusts, by Terraform reference to their ARNs. A user outside the list is refused even when a group allows the role.',
+      defaultText: "none: the identity account root, so the identity account's policies decide",
+    }),
+  permissionsBoundaryArn: managedPolicyArnSchema
+    .nullable()
+    .default(null)
+    .describe(
+      "ARN of a managed policy set as the role's permissions boundary: it caps what the role can ever be given.",
+    ),
 });
 
 export const roleSchema = roleKeys.refine((role) => role.mfaMaxAgeSeconds === undefined || role.requireMfa === true, {
@@ -127,62 +187,81 @@ export const roleSchema = roleKeys.refine((role) => role.mfaMaxAgeSeconds === un
   when: (payload) => isRecord(payload.value) && typeof payload.value.mfaMaxAgeSeconds === 'number',
 });
 
+const roleNames = (description: string) => z.array(z.string()).default([]).describe(description);
+
 export const groupSchema = z.strictObject({
-  name: iamName(128),
-  /** Roles members may assume. @default [] */
-  allowAssume: z.array(z.string()).default([]),
-  /** Roles members are explicitly denied (a deny wins over any allow). @default [] */
-  denyAssume: z.array(z.string()).default([]),
-  managedPolicyArns: z.array(managedPolicyArnSchema).default([]),
+  name: iamName(128).describe('Group in the identity account.'),
+  allowAssume: roleNames('Roles (names from `roles`) the members may assume.'),
+  denyAssume: roleNames('Roles the members are explicitly denied: a deny wins over any allow, even `PowerUserAccess`.'),
+  managedPolicyArns: z
+    .array(managedPolicyArnSchema)
+    .default([])
+    .describe('ARNs of managed policies attached to the group, such as `arn:aws:iam::aws:policy/PowerUserAccess`.'),
 });
 
 export const userSchema = z.strictObject({
-  name: iamName(64),
-  groups: z.array(z.string()).default([]),
-  /** Roles this user may assume through a policy of its own (tutorial 002), besides its groups'. @default [] */
-  allowAssume: z.array(z.string()).default([]),
-  /** Roles this user is explicitly denied. @default [] */
-  denyAssume: z.array(z.string()).default([]),
+  name: iamName(64).describe('User in the identity account. The stack creates no access keys and no password for it.'),
+  groups: z
+    .array(z.string())
+    .default([])
+    .describe('Groups (names from `groups`) the user joins; memberships made outside the stack are left alone.'),
+  allowAssume: roleNames("Roles the user may assume through an inline policy of its own, besides its groups'."),
+  denyAssume: roleNames('Roles the user is explicitly denied through an inline policy of its own.'),
 });
 
-export const backendSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('local'),
-    /** State file path, relative to the synthesized stack's folder. @default ../../../terraform.cross-account.tfstate (the project root) */
-    path: z.string().min(1).optional(),
-  }),
-  z.strictObject({
-    type: z.literal('cloud'),
-    organization: z.string().min(1),
-    workspace: z.string().min(1),
-    /** @default app.terraform.io */
-    hostname: z.string().min(1).default('app.terraform.io'),
-  }),
-]);
+export const backendSchema = z
+  .discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('local').describe('State in a local file.'),
+      path: z.string().min(1).optional().meta({
+        description: "State file path, relative to the synthesized stack's folder (`cdktf.out/stacks/cross-account`).",
+        defaultText: '`../../../terraform.cross-account.tfstate` (in the project root)',
+      }),
+    }),
+    z.strictObject({
+      type: z.literal('cloud').describe('State in Terraform Cloud or Terraform Enterprise.'),
+      organization: z.string().min(1).describe('Terraform Cloud organization.'),
+      workspace: z.string().min(1).describe('Terraform Cloud workspace.'),
+      hostname: z.string().min(1).default('app.terraform.io').describe('Terraform Cloud or Enterprise host.'),
+    }),
+  ])
+  .describe(
+    'Where Terraform keeps state. `TF_CLOUD_ORGANIZATION` with `TF_WORKSPACE` (and optionally `TF_CLOUD_HOSTNAME`) in the environment override it with a cloud backend.',
+  );
 
 export const settingsSchema = z.strictObject({
-  /** Region of every provider. @default us-east-1 */
   region: z
     .string()
     .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region such as us-east-1')
-    .default(DEFAULT_REGION),
-  /** Key of the trusted account that holds users and groups. @default dev */
-  identityAccount: z.string().default('dev'),
+    .default(DEFAULT_REGION)
+    .describe(
+      'Region of every provider. Its partition (`aws`; `aws-us-gov` for `us-gov-*`; `aws-cn` for `cn-*`) is the partition of every ARN the stack writes, and every ARN in the settings must be in it.',
+    ),
+  identityAccount: z
+    .string()
+    .default('dev')
+    .describe('Key (in `accounts`) of the trusted account that holds the users and groups.'),
   accounts: z
     .record(
       z.string().regex(/^[a-zA-Z][\w-]*$/, 'account keys are provider aliases: a letter, then letters, digits, _ or -'),
       accountSchema,
     )
-    .refine((accounts) => Object.keys(accounts).length >= 2, 'must name at least two accounts'),
-  buckets: z.array(bucketSchema).default([]),
-  roles: z.array(roleSchema).default([]),
-  groups: z.array(groupSchema).default([]),
-  users: z.array(userSchema).default([]),
-  /** @default { type: local } */
+    .refine((accounts) => Object.keys(accounts).length >= 2, 'must name at least two accounts')
+    .describe(
+      "The AWS accounts, two or more. Each key (`dev`, `prod`, …) is the alias of the account's `aws` provider, pinned to its id with `allowed_account_ids`.",
+    ),
+  buckets: z.array(bucketSchema).default([]).describe('S3 buckets the roles may use.'),
+  roles: z
+    .array(roleSchema)
+    .default([])
+    .describe('Roles in the trusting accounts, each with its trust policy and its permissions.'),
+  groups: z.array(groupSchema).default([]).describe('Groups in the identity account, and the roles they may assume.'),
+  users: z.array(userSchema).default([]).describe('Users in the identity account.'),
   backend: backendSchema.default({ type: 'local' }),
-  /** Default tags on every resource of every provider. @default {} */
-  tags: z.record(z.string(), z.string()).default({}),
-  expectations: expectationsSchema.default([]),
+  tags: z.record(z.string(), z.string()).default({}).describe('Default tags on every resource of every provider.'),
+  expectations: expectationsSchema
+    .default([])
+    .describe('What `cross-account verify` must find in the synthesized stack; CI fails when one does not hold.'),
 });
 
 /** Settings as written in the file, before defaults. */

@@ -13,11 +13,11 @@ export const OBJECT_ACTIONS: Readonly<Record<BucketGrant['access'], readonly str
   'read-write': ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
 };
 
-/** Bucket-level actions every grant includes (tutorials 003/004). */
+/** Bucket-level actions every grant includes. */
 export const BUCKET_ACTIONS: readonly string[] = ['s3:ListBucket', 's3:GetBucketLocation'];
 
 /**
- * Tutorial 003/004's least-privilege S3 policy: list all buckets (so the console
+ * The least-privilege S3 policy of a role: list all buckets (so the console
  * can show them), list and locate each granted bucket, and the object actions of
  * its access level on its objects only.
  */

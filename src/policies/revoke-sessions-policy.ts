@@ -1,10 +1,10 @@
 import type { IdentityPolicy } from './policy-statement';
 
-/** Name AWS's console gives the inline policy of "Revoke active sessions" (tutorial 004). */
+/** Name AWS's console gives the inline policy of "Revoke active sessions". */
 export const REVOKE_SESSIONS_POLICY_NAME = 'AWSRevokeOlderSessions';
 
 /**
- * Tutorial 004's "Revoke active sessions": deny everything to sessions whose
+ * The console's "Revoke active sessions": deny everything to sessions whose
  * credentials were issued before `issuedBefore` (ISO-8601, normalised to UTC).
  */
 export function revokeSessionsPolicy(issuedBefore: string): IdentityPolicy {

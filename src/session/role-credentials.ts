@@ -25,7 +25,7 @@ export interface RoleCredentialsProps {
 }
 
 /**
- * Credentials of a role (tutorial 003's "AssumeRole from code"): the SDK calls
+ * Credentials of a role for an application (AssumeRole from code): the SDK calls
  * STS AssumeRole when a client first needs them and again before they expire,
  * so a long-running application never holds expired keys. STS endpoint settings
  * (`AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`) apply, as for any SDK client.

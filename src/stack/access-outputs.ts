@@ -74,7 +74,7 @@ export function outputName(roleName: string): string {
   return `role_${roleName.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
-/** The console's switch-role link (tutorial 004), with the account, role and display name filled in. */
+/** The console's switch-role link, with the account, role and display name filled in. */
 export function toSwitchRoleUrl(
   access: Pick<RoleAccess, 'roleName' | 'accountId' | 'displayName' | 'partition'>,
 ): string {
@@ -87,7 +87,7 @@ export function toSwitchRoleUrl(
 }
 
 /**
- * The `~/.aws/config` section of tutorial 000's `prod-s3` profile, for this role,
+ * The `~/.aws/config` profile section (`role_arn` + `source_profile`) for this role,
  * with the lines its trust policy needs: `mfa_serial` and `role_session_name`
  * differ per person, so they carry a `<…>` placeholder and a comment saying
  * what to write; `external_id` is the role's own.
