@@ -3,7 +3,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SynthesizedStackJson } from '../../src/access';
-import { findProviderMirror, planOffline, type OfflinePlanResult } from '../../tools/terraform';
+import {
+  findProviderMirror,
+  planOffline,
+  terraformRunner,
+  type OfflinePlanResult,
+  type TerraformRun,
+  type TerraformRunnerProps,
+} from '../../tools/terraform';
 
 /** Why real Terraform cannot run here, or undefined when it can. */
 function terraformUnavailable(): string | undefined {
@@ -35,4 +42,14 @@ export function planStackOffline(stack: SynthesizedStackJson): Promise<OfflinePl
   const mirror = findProviderMirror();
   if ('missing' in mirror) throw new Error(mirror.missing);
   return planOffline({ stack, workDir: mkdtempSync(join(tmpdir(), 'cross-account-plan-')), mirror: mirror.path });
+}
+
+/** A terraform runner in `workDir` that installs the provider from the found mirror (see terraformRunner). */
+export function terraformIn(
+  workDir: string,
+  props: Omit<TerraformRunnerProps, 'workDir' | 'mirror'> = {},
+): TerraformRun {
+  const mirror = findProviderMirror();
+  if ('missing' in mirror) throw new Error(mirror.missing);
+  return terraformRunner({ ...props, workDir, mirror: mirror.path });
 }
