@@ -145,18 +145,30 @@ export const userSchema = z.strictObject({
   denyAssume: z.array(z.string()).default([]),
 });
 
+/** Terraform Cloud's rule for workspace names. */
+export const workspaceNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, - and _ (a Terraform Cloud workspace name)')
+  .max(90, 'must be at most 90 characters (a Terraform Cloud workspace name)');
+
 export const backendSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('local'),
-    /** State file path, relative to the synthesized stack's folder. @default ../../../terraform.cross-account.tfstate (the project root) */
+    /** State file path, relative to the synthesized stack's folder. @default ../../../terraform.cross-account-<settings file path>.tfstate (the project root, one file per settings file) */
     path: z.string().min(1).optional(),
   }),
   z.strictObject({
     type: z.literal('cloud'),
-    organization: z.string().min(1),
-    workspace: z.string().min(1),
-    /** @default app.terraform.io */
-    hostname: z.string().min(1).default('app.terraform.io'),
+    /** Terraform Cloud organization. @default TF_CLOUD_ORGANIZATION */
+    organization: z.string().min(1).optional(),
+    /** Workspace holding the state; `terraform init` creates it when missing. @default TF_WORKSPACE, else cross-account-<settings file path> */
+    workspace: workspaceNameSchema.optional(),
+    /** Terraform Cloud project of the workspace (created with it when missing). @default TF_CLOUD_PROJECT, else the organization's default project */
+    project: z.string().min(1).optional(),
+    /** @default TF_CLOUD_HOSTNAME, else app.terraform.io */
+    hostname: z.string().min(1).optional(),
+    /** Where plans and applies run, as the workspace's own execution mode says: `local` (this machine, with its AWS profiles; Terraform Cloud keeps the state) or `remote` (Terraform Cloud's runners: no profiles, every account reached through its assumeRoleArn). @default local */
+    executionMode: z.enum(['local', 'remote']).default('local'),
   }),
 ]);
 
@@ -193,8 +205,20 @@ export type AccountSettings = ParsedSettings['accounts'][string];
 export type BucketSettings = ParsedSettings['buckets'][number];
 export type GroupSettings = ParsedSettings['groups'][number];
 export type UserSettings = ParsedSettings['users'][number];
-export type BackendSettings = ParsedSettings['backend'];
 export type BucketAccess = ParsedSettings['roles'][number]['bucketAccess'][number];
+/** The backend as written in the settings file. */
+export type BackendInput = ParsedSettings['backend'];
+/** The backend every later stage reads, resolved with Terraform's TF_CLOUD_* variables: nothing left to default. */
+export type BackendSettings =
+  | { readonly type: 'local'; readonly path: string }
+  | {
+      readonly type: 'cloud';
+      readonly hostname: string;
+      readonly organization: string;
+      readonly workspace: string;
+      readonly project?: string;
+      readonly executionMode: 'local' | 'remote';
+    };
 
 /** True for an ISO-8601 date-time with an explicit zone (Z or ±hh:mm), as IAM date conditions expect. */
 export function isIsoTimestamp(value: string): boolean {

@@ -1,0 +1,106 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { STACK_NAME } from '../src/stack';
+import { writeStackJson } from '../tools/terraform';
+import { synthesizeSettingsFile } from './support/synthesize';
+import { tempFolder } from './support/temp-folder';
+import { describeWithTerraform, terraformIn } from './support/terraform';
+
+const DEFAULT = 'config/default.yaml';
+const HARDENED = 'config/examples/hardened.yaml';
+
+/**
+ * The part of a synthesized stack that decides which state it uses and whom that
+ * state belongs to, exactly as synthesized: the `terraform` block (backend), the
+ * locals and the `terraform_data` record. The AWS resources are left out so that
+ * no command starts the ~700 MB aws provider (each start costs about 3 s of CPU);
+ * every settings file's full stack is planned with its record in offline-plan.test.ts.
+ */
+function ownershipSlice(file: string) {
+  const json = synthesizeSettingsFile(file).json as Record<string, unknown> & {
+    resource: Record<string, unknown>;
+    terraform: Record<string, unknown>;
+  };
+  return {
+    terraform: { backend: json.terraform.backend },
+    locals: json.locals,
+    resource: { terraform_data: json.resource.terraform_data },
+  };
+}
+
+/**
+ * A project folder in which a settings file is synthesized as `cdktf synth`
+ * lays it out (`cdktf.out/stacks/cross-account`), so Terraform reads and writes
+ * the state where a user's would: relative to the project root.
+ */
+function project() {
+  const root = tempFolder('state-owner-');
+  const stackDir = join(root, 'cdktf.out/stacks', STACK_NAME);
+  const terraform = terraformIn(stackDir);
+  return {
+    root,
+    terraform,
+    synthesize: (file: string) => writeStackJson(stackDir, ownershipSlice(file)),
+    /** Applies the record of the settings file, as a first deploy writes it. */
+    recordOwner: () => terraform('apply', '-auto-approve', '-input=false', '-no-color'),
+    recordedIn: (stateFile: string) => {
+      const state = JSON.parse(readFileSync(join(root, stateFile), 'utf8')) as {
+        resources: { type: string; instances: { attributes: { input: { value: { settings_file: string } } } }[] }[];
+      };
+      return state.resources
+        .filter((resource) => resource.type === 'terraform_data')
+        .map((resource) => resource.instances[0].attributes.input.value.settings_file);
+    },
+  };
+}
+
+const ok = (output: { code: number; stderr: string; stdout: string }) => {
+  if (output.code !== 0) throw new Error(output.stderr || output.stdout);
+  return output.stdout;
+};
+
+describeWithTerraform('each settings file owns its state (real terraform)', () => {
+  it.concurrent('writes each settings file to its own state file, so planning one leaves the other alone', async () => {
+    const { root, terraform, synthesize, recordOwner, recordedIn } = project();
+    synthesize(DEFAULT);
+    ok(await terraform('init', '-input=false', '-no-color'));
+    ok(await recordOwner());
+    expect(recordedIn('terraform.cross-account-config-default.tfstate')).toEqual([DEFAULT]);
+
+    // Switching files in the same folder: Terraform must be told the backend moved (no state is copied).
+    synthesize(HARDENED);
+    ok(await terraform('init', '-input=false', '-no-color', '-reconfigure'));
+    const plan = ok(await terraform('plan', '-input=false', '-no-color', '-lock=false'));
+    expect(plan).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
+    ok(await recordOwner());
+    expect(recordedIn('terraform.cross-account-config-examples-hardened.tfstate')).toEqual([HARDENED]);
+    expect(recordedIn('terraform.cross-account-config-default.tfstate')).toEqual([DEFAULT]);
+    expect(existsSync(join(root, 'terraform.cross-account.tfstate'))).toBe(false);
+  });
+
+  it.concurrent(
+    "refuses to plan or destroy another settings file against a state copied from the first (cdktf's --migrate-state)",
+    async () => {
+      const { terraform, synthesize, recordOwner, recordedIn } = project();
+      synthesize(DEFAULT);
+      ok(await terraform('init', '-input=false', '-no-color'));
+      ok(await recordOwner());
+      synthesize(HARDENED);
+      ok(await terraform('init', '-input=false', '-no-color', '-migrate-state', '-force-copy'));
+      expect(recordedIn('terraform.cross-account-config-examples-hardened.tfstate')).toEqual([DEFAULT]);
+
+      const refusal = `This state belongs to the settings file ${DEFAULT}, not ${HARDENED}`;
+      const plan = await terraform('plan', '-input=false', '-no-color', '-lock=false');
+      expect(plan.code).toBe(1);
+      expect(plan.stderr.replace(/\s+/g, ' ')).toContain(refusal);
+      const destroy = await terraform('destroy', '-auto-approve', '-input=false', '-no-color');
+      expect(destroy.code).toBe(1);
+      expect(destroy.stderr.replace(/\s+/g, ' ')).toContain(refusal);
+      expect(recordedIn('terraform.cross-account-config-examples-hardened.tfstate')).toEqual([DEFAULT]);
+
+      // Moved on purpose: forgetting the record lets this file adopt the state.
+      ok(await terraform('state', 'rm', '-no-color', 'terraform_data.settings_file'));
+      expect(ok(await terraform('plan', '-input=false', '-no-color', '-lock=false'))).toContain('Plan: 1 to add');
+    },
+  );
+});
