@@ -8,6 +8,7 @@ import { findPartitionProblems } from './partition-references';
 import { deriveSettings, type Settings } from './derived-settings';
 import { settingsSchema } from './settings-schema';
 import { resolveBackend } from './backend-from-environment';
+import { findRemoteExecutionProblems } from './remote-execution';
 import { settingsFileIdentity } from './settings-file-identity';
 import { findAssumeConflicts } from './assume-conflicts';
 import { referenceViewOf } from './reference-view';
@@ -67,6 +68,7 @@ export function parseSettings(
   const settingsFile = settingsFileIdentity(file, projectRoot);
   const backend = resolveBackend(parsed.success ? parsed.data.backend : { type: 'local' }, env, settingsFile);
   if ('problems' in backend) problems.push(...backend.problems);
+  else if (parsed.success) problems.push(...findRemoteExecutionProblems(parsed.data.accounts, backend.backend));
   if (!parsed.success || 'problems' in backend || problems.length > 0) throw new SettingsError(file, problems);
   return deriveSettings(parsed.data, { backend: backend.backend, settingsFile });
 }
