@@ -18,6 +18,8 @@ const expectedToAdd: Readonly<Record<string, number>> = {
   // staging: role + policy + attachment (3); prod: 3 roles, 2 policies, 2 attachments, 2 managed attachments,
   // 1 revocation policy (10); sandbox: role + managed attachment (2)
   'config/examples/three-target-accounts.yaml': 31,
+  // the default settings' 11, run by Terraform Cloud with a role per account
+  'config/examples/terraform-cloud.yaml': 12,
   // user + user policy; role + managed attachment
   'config/examples/trusting-trusted-user-policy.yaml': 5,
 };

@@ -2,31 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STACK_NAME } from '../src/stack';
 import { writeStackJson } from '../tools/terraform';
-import { synthesizeSettingsFile } from './support/synthesize';
 import { tempFolder } from './support/temp-folder';
-import { describeWithTerraform, terraformIn } from './support/terraform';
+import { describeWithTerraform, ownershipSlice, succeeded, terraformIn } from './support/terraform';
 
 const DEFAULT = 'config/default.yaml';
 const HARDENED = 'config/examples/hardened.yaml';
-
-/**
- * The part of a synthesized stack that decides which state it uses and whom that
- * state belongs to, exactly as synthesized: the `terraform` block (backend), the
- * locals and the `terraform_data` record. The AWS resources are left out so that
- * no command starts the ~700 MB aws provider (each start costs about 3 s of CPU);
- * every settings file's full stack is planned with its record in offline-plan.test.ts.
- */
-function ownershipSlice(file: string) {
-  const json = synthesizeSettingsFile(file).json as Record<string, unknown> & {
-    resource: Record<string, unknown>;
-    terraform: Record<string, unknown>;
-  };
-  return {
-    terraform: { backend: json.terraform.backend },
-    locals: json.locals,
-    resource: { terraform_data: json.resource.terraform_data },
-  };
-}
 
 /**
  * A project folder in which a settings file is synthesized as `cdktf synth`
@@ -54,25 +34,20 @@ function project() {
   };
 }
 
-const ok = (output: { code: number; stderr: string; stdout: string }) => {
-  if (output.code !== 0) throw new Error(output.stderr || output.stdout);
-  return output.stdout;
-};
-
 describeWithTerraform('each settings file owns its state (real terraform)', () => {
   it.concurrent('writes each settings file to its own state file, so planning one leaves the other alone', async () => {
     const { root, terraform, synthesize, recordOwner, recordedIn } = project();
     synthesize(DEFAULT);
-    ok(await terraform('init', '-input=false', '-no-color'));
-    ok(await recordOwner());
+    succeeded(await terraform('init', '-input=false', '-no-color'));
+    succeeded(await recordOwner());
     expect(recordedIn('terraform.cross-account-config-default.tfstate')).toEqual([DEFAULT]);
 
     // Switching files in the same folder: Terraform must be told the backend moved (no state is copied).
     synthesize(HARDENED);
-    ok(await terraform('init', '-input=false', '-no-color', '-reconfigure'));
-    const plan = ok(await terraform('plan', '-input=false', '-no-color', '-lock=false'));
+    succeeded(await terraform('init', '-input=false', '-no-color', '-reconfigure'));
+    const plan = succeeded(await terraform('plan', '-input=false', '-no-color', '-lock=false'));
     expect(plan).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
-    ok(await recordOwner());
+    succeeded(await recordOwner());
     expect(recordedIn('terraform.cross-account-config-examples-hardened.tfstate')).toEqual([HARDENED]);
     expect(recordedIn('terraform.cross-account-config-default.tfstate')).toEqual([DEFAULT]);
     expect(existsSync(join(root, 'terraform.cross-account.tfstate'))).toBe(false);
@@ -83,10 +58,10 @@ describeWithTerraform('each settings file owns its state (real terraform)', () =
     async () => {
       const { terraform, synthesize, recordOwner, recordedIn } = project();
       synthesize(DEFAULT);
-      ok(await terraform('init', '-input=false', '-no-color'));
-      ok(await recordOwner());
+      succeeded(await terraform('init', '-input=false', '-no-color'));
+      succeeded(await recordOwner());
       synthesize(HARDENED);
-      ok(await terraform('init', '-input=false', '-no-color', '-migrate-state', '-force-copy'));
+      succeeded(await terraform('init', '-input=false', '-no-color', '-migrate-state', '-force-copy'));
       expect(recordedIn('terraform.cross-account-config-examples-hardened.tfstate')).toEqual([DEFAULT]);
 
       const refusal = `This state belongs to the settings file ${DEFAULT}, not ${HARDENED}`;
@@ -99,8 +74,10 @@ describeWithTerraform('each settings file owns its state (real terraform)', () =
       expect(recordedIn('terraform.cross-account-config-examples-hardened.tfstate')).toEqual([DEFAULT]);
 
       // Moved on purpose: forgetting the record lets this file adopt the state.
-      ok(await terraform('state', 'rm', '-no-color', 'terraform_data.settings_file'));
-      expect(ok(await terraform('plan', '-input=false', '-no-color', '-lock=false'))).toContain('Plan: 1 to add');
+      succeeded(await terraform('state', 'rm', '-no-color', 'terraform_data.settings_file'));
+      expect(succeeded(await terraform('plan', '-input=false', '-no-color', '-lock=false'))).toContain(
+        'Plan: 1 to add',
+      );
     },
   );
 });
