@@ -3,3 +3,4 @@ export * from './stack-roles';
 export * from './role-usage';
 export * from './stack-principals';
 export * from './stack-state';
+export * from './deploy-permissions';
