@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSettings } from '../src/config';
+import { findLegacyStateWarning, parseSettings } from '../src/config';
+import { tempFolder } from './support/temp-folder';
 import { PROJECT_ROOT, synthesizeSettings, synthesizeSettingsFile } from './support/synthesize';
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
@@ -88,5 +89,22 @@ describe('one state per settings file', () => {
       locals?: Record<string, unknown>;
     };
     expect(json.locals?.settings_file).toBe('config/$${oops}.yaml');
+  });
+});
+
+describe('the state all settings files used to share', () => {
+  const settingsIn = (root: string) => parseSettings(defaultYaml, join(root, 'config/default.yaml'), {}, root);
+
+  it("is pointed out when it is still there and the file's own state is not yet", () => {
+    const root = tempFolder('legacy-state-');
+    expect(findLegacyStateWarning(settingsIn(root), root)).toBeUndefined();
+    writeFileSync(join(root, 'terraform.cross-account.tfstate'), '{}');
+    expect(findLegacyStateWarning(settingsIn(root), root)).toEqual({
+      path: 'backend',
+      message:
+        "terraform.cross-account.tfstate holds the state all settings files shared before each got its own: if it is config/default.yaml's, rename it to terraform.cross-account-config-default.tfstate before the next plan",
+    });
+    writeFileSync(join(root, 'terraform.cross-account-config-default.tfstate'), '{}');
+    expect(findLegacyStateWarning(settingsIn(root), root)).toBeUndefined();
   });
 });

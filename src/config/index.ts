@@ -5,3 +5,4 @@ export * from './load-settings';
 export * from './assume-conflicts';
 export * from './expectations-schema';
 export * from './settings-file-identity';
+export * from './legacy-state';
