@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseSettings } from '../src/config';
 import { PROJECT_ROOT, synthesizeYaml } from './support/synthesize';
 import { problemLinesOf, settingsErrorOf } from './support/settings-error';
 
@@ -108,6 +109,13 @@ describe("Terraform Cloud's variables", () => {
     expect(problemLinesOf(defaultYaml, { TF_CLOUD_ORGANIZATION: 'acme', TF_WORKSPACE: 'iam prod' })).toEqual([
       'bad.yaml: backend.workspace: TF_WORKSPACE=iam prod may contain only letters, digits, - and _ (a Terraform Cloud workspace name)',
     ]);
+  });
+
+  it('refuse a workspace name derived from a settings file path too long for Terraform Cloud', () => {
+    const file = `config/${'very-long-name-'.repeat(6)}.yaml`;
+    expect(() => parseSettings(defaultYaml, file, { TF_CLOUD_ORGANIZATION: 'acme' }, '.')).toThrow(
+      /backend\.workspace: the name derived from the settings file's path, cross-account-config-very-long-name-.*, must be at most 90 characters .*: set backend\.workspace or TF_WORKSPACE$/,
+    );
   });
 
   it('leave a local backend alone without TF_CLOUD_ORGANIZATION', () => {
