@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -44,6 +44,33 @@ describe('main.ts', () => {
     expect(stdout + stderr).not.toMatch(/^\s+at /m);
     expect(readdirSync(outdir)).toEqual(['manifest.json']);
     expect(readFileSync(join(outdir, 'manifest.json'), 'utf8')).toBe('{"from":"the last good synth"}');
+  });
+
+  it('refuses profiles under Terraform Cloud remote execution with one line per account key, exit 1, nothing synthesized', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'main-remote-'));
+    const outdir = join(work, 'cdktf.out');
+    const settingsFile = join(work, 'remote.yaml');
+    writeFileSync(
+      settingsFile,
+      readFileSync(join(PROJECT_ROOT, 'config/default.yaml'), 'utf8').replace(
+        'backend: { type: local }',
+        'backend: { type: cloud, organization: acme, executionMode: remote }',
+      ),
+    );
+
+    const { code, stdout, stderr } = await runMain(settingsFile, outdir);
+
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${settingsFile}: accounts\\.dev\\.profile: is not available with backend\\.executionMode remote`),
+      ),
+      expect.stringMatching(new RegExp(`^${settingsFile}: accounts\\.dev\\.assumeRoleArn: is required`)),
+      expect.stringMatching(new RegExp(`^${settingsFile}: accounts\\.prod\\.profile: is not available`)),
+      expect.stringMatching(new RegExp(`^${settingsFile}: accounts\\.prod\\.assumeRoleArn: is required`)),
+    ]);
+    expect(stdout + stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(outdir)).toBe(false);
   });
 
   it('synthesizes a valid file and prints its warnings on stderr', async () => {

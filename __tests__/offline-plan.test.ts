@@ -3,22 +3,25 @@ import { join } from 'node:path';
 import { PROJECT_ROOT, synthesizeSettingsFile } from './support/synthesize';
 import { describeWithTerraform, planStackOffline } from './support/terraform';
 
-// Resources each settings file must create, counted from its story. Every file in config/ must be here.
+// Resources each settings file must create, counted from its story, plus the state's record of the settings
+// file (terraform_data.settings_file). Every file in config/ must be here.
 const expectedToAdd: Readonly<Record<string, number>> = {
   // 2 groups + 2 group policies + 2 users + 2 memberships; role + policy + attachment
-  'config/default.yaml': 11,
+  'config/default.yaml': 12,
   // group + policy + user + membership; role + policy + attachment
-  'config/examples/acc-to-prod-s3.yaml': 7,
+  'config/examples/acc-to-prod-s3.yaml': 8,
   // 4 users + 4 memberships, 2 groups + 2 group policies; role + policy + attachment + revocation policy
-  'config/examples/hardened.yaml': 16,
+  'config/examples/hardened.yaml': 17,
   // 2 groups, 2 group policies, 2 PowerUser attachments, 2 users, 2 memberships; role + policy + attachment; bucket + 3 settings
-  'config/examples/originating-to-destination.yaml': 17,
+  'config/examples/originating-to-destination.yaml': 18,
   // identity: 3 groups, 3 group policies, 1 group attachment, 4 users, 3 memberships, 1 user policy (15);
   // staging: role + policy + attachment (3); prod: 3 roles, 2 policies, 2 attachments, 2 managed attachments,
   // 1 revocation policy (10); sandbox: role + managed attachment (2)
-  'config/examples/three-target-accounts.yaml': 30,
+  'config/examples/three-target-accounts.yaml': 31,
+  // the default settings' 11, run by Terraform Cloud with a role per account
+  'config/examples/terraform-cloud.yaml': 12,
   // user + user policy; role + managed attachment
-  'config/examples/trusting-trusted-user-policy.yaml': 4,
+  'config/examples/trusting-trusted-user-policy.yaml': 5,
 };
 
 const settingsFiles = readdirSync(join(PROJECT_ROOT, 'config'), { recursive: true, encoding: 'utf8' })

@@ -68,7 +68,8 @@ describe('defaults of optional keys', () => {
       denyAssume: [],
       managedPolicyArns: [],
     });
-    expect(settings.backend).toEqual({ type: 'local' });
+    expect(settings.backend).toEqual({ type: 'local', path: '../../../terraform.cross-account-minimal.tfstate' });
+    expect(settings.settingsFile).toBe('minimal.yaml');
     expect(settings.tags).toEqual({});
     expect(settings.buckets).toEqual([]);
     expect(settings.users).toEqual([]);

@@ -21,6 +21,7 @@ describe('the settings reference (docs/settings.md)', () => {
     const copy = tempFolder('docs-check-');
     cpSync(join(PROJECT_ROOT, 'README.md'), join(copy, 'README.md'));
     cpSync(join(PROJECT_ROOT, 'docs'), join(copy, 'docs'), { recursive: true });
+    cpSync(join(PROJECT_ROOT, 'config'), join(copy, 'config'), { recursive: true });
     const reference = join(copy, SETTINGS_REFERENCE);
     writeFileSync(reference, readFileSync(reference, 'utf8').replace('`3600`', '`7200`'));
     expect(staleDocs(copy)).toEqual([
@@ -44,7 +45,7 @@ describe('the settings reference (docs/settings.md)', () => {
     expect(keyOf('roles[].bucketAccess[].access')).toMatchObject({ allowed: '`read-only`, `read-write`' });
     expect(keyOf('roles[].profileName')).toMatchObject({ default: 'the role name' });
     expect(keyOf('backend')).toMatchObject({ type: 'object', default: '`{ type: local }`' });
-    expect(keyOf('backend.hostname')).toMatchObject({ default: '`app.terraform.io`' });
+    expect(keyOf('backend.hostname')).toMatchObject({ default: '`TF_CLOUD_HOSTNAME`, else `app.terraform.io`' });
     expect(keyOf('expectations[].can')).toMatchObject({ type: 'string or list of strings', default: 'none' });
   });
 

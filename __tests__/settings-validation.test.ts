@@ -290,13 +290,6 @@ describe('a bad settings file', () => {
       'users[0].denyAssume[0]',
       /also in allowAssume: a user either allows/,
     ],
-    [
-      'TF_CLOUD_ORGANIZATION without TF_WORKSPACE',
-      settingsWith(),
-      'backend',
-      /TF_CLOUD_ORGANIZATION is set but TF_WORKSPACE is not/,
-      { TF_CLOUD_ORGANIZATION: 'acme' },
-    ],
   ])('is refused for a %s, naming the key path', (_what, yaml, path, gist, env = {}) => {
     const problems = problemsOf(yaml, env);
     expect(problems).toEqual([{ path, message: expect.stringMatching(gist) }]);

@@ -3,7 +3,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SynthesizedStackJson } from '../../src/access';
-import { findProviderMirror, planOffline, type OfflinePlanResult } from '../../tools/terraform';
+import { synthesizeSettingsFile } from './synthesize';
+import {
+  findProviderMirror,
+  planOffline,
+  terraformRunner,
+  type OfflinePlanResult,
+  type TerraformRun,
+  type TerraformRunnerProps,
+} from '../../tools/terraform';
 
 /** Why real Terraform cannot run here, or undefined when it can. */
 function terraformUnavailable(): string | undefined {
@@ -35,4 +43,40 @@ export function planStackOffline(stack: SynthesizedStackJson): Promise<OfflinePl
   const mirror = findProviderMirror();
   if ('missing' in mirror) throw new Error(mirror.missing);
   return planOffline({ stack, workDir: mkdtempSync(join(tmpdir(), 'cross-account-plan-')), mirror: mirror.path });
+}
+
+/** A terraform runner in `workDir` that installs the provider from the found mirror (see terraformRunner). */
+export function terraformIn(
+  workDir: string,
+  props: Omit<TerraformRunnerProps, 'workDir' | 'mirror'> = {},
+): TerraformRun {
+  const mirror = findProviderMirror();
+  if ('missing' in mirror) throw new Error(mirror.missing);
+  return terraformRunner({ ...props, workDir, mirror: mirror.path });
+}
+
+/** The output of a command that must succeed; its failure fails the test with terraform's own words. */
+export function succeeded(output: { code: number; stdout: string; stderr: string }): string {
+  if (output.code !== 0) throw new Error(output.stderr || output.stdout);
+  return output.stdout;
+}
+
+/**
+ * The part of a settings file's synthesized stack that decides where its state
+ * lives and whom it belongs to, exactly as synthesized: the backend (local or
+ * `cloud`), the locals and the `terraform_data` record. The AWS resources and
+ * provider are left out, so no command starts the ~700 MB aws provider (about
+ * 3 s of CPU each); every settings file's whole stack is planned in offline-plan.test.ts.
+ */
+export function ownershipSlice(file: string, env: NodeJS.ProcessEnv = {}): Record<string, unknown> {
+  const json = synthesizeSettingsFile(file, env).json as Record<string, unknown> & {
+    resource: Record<string, unknown>;
+    terraform: Record<string, unknown>;
+  };
+  const { backend, cloud } = json.terraform;
+  return {
+    terraform: { backend, cloud },
+    locals: json.locals,
+    resource: { terraform_data: json.resource.terraform_data },
+  };
 }

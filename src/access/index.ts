@@ -2,3 +2,5 @@ export * from './synthesized-stack';
 export * from './stack-roles';
 export * from './role-usage';
 export * from './stack-principals';
+export * from './stack-state';
+export * from './deploy-permissions';

@@ -20,6 +20,7 @@ export interface SynthesizedStackJson {
   readonly provider?: { readonly aws?: readonly Readonly<Record<string, unknown>>[] };
   readonly resource?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
   readonly output?: Readonly<Record<string, { readonly value: unknown }>>;
+  readonly locals?: Readonly<Record<string, unknown>>;
   readonly terraform?: Readonly<Record<string, unknown>>;
 }
 
@@ -41,9 +42,14 @@ export function readSynthesizedStack(outdir: string, stackName: string): Synthes
   );
 }
 
-/** Every resource of the stack with the account (provider alias) it belongs to, in type then name order. */
+/**
+ * Every AWS resource of the stack with the account (provider alias) it belongs
+ * to, in type then name order. Terraform's own resources (the `terraform_data`
+ * record of the settings file) live in no account and are left out.
+ */
 export function listResources(stack: SynthesizedStackJson): SynthesizedResource[] {
   return Object.entries(stack.resource ?? {})
+    .filter(([type]) => type.startsWith('aws_'))
     .sort(([a], [b]) => a.localeCompare(b))
     .flatMap(([type, byName]) =>
       Object.entries(byName)

@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { findSettingsWarnings, formatWarning, loadSettings, settingsFileFromEnvironment } from '../config';
+import {
+  findLegacyStateWarning,
+  findSettingsWarnings,
+  formatWarning,
+  loadSettings,
+  settingsFileFromEnvironment,
+} from '../config';
 
 /**
  * `cross-account check`: validates the settings file on its own, so that
@@ -13,7 +19,10 @@ export function registerCheckCommand(program: Command): void {
     .option('--config <file>', 'settings file (CROSS_ACCOUNT_CONFIG)', settingsFileFromEnvironment())
     .action((options: { config: string }) => {
       const settings = loadSettings(options.config);
-      for (const warning of findSettingsWarnings(settings)) console.error(formatWarning(options.config, warning));
+      const legacyState = findLegacyStateWarning(settings, process.cwd());
+      for (const warning of [...findSettingsWarnings(settings), ...(legacyState ? [legacyState] : [])]) {
+        console.error(formatWarning(options.config, warning));
+      }
       const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
       process.stdout.write(
         `${options.config}: valid (${[

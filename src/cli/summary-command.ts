@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import {
   accountIdsByAlias,
   listResources,
+  readStackState,
   readSynthesizedStack,
   type SynthesizedResource,
   type SynthesizedStackJson,
@@ -19,7 +20,10 @@ export function registerSummaryCommand(program: Command): void {
     });
 }
 
-/** One block per account: `prod (999999999999): 4 resources` then `  aws_iam_role  S3ProductionAccessRole`. */
+/**
+ * One block per account: `prod (999999999999): 4 resources` then `  aws_iam_role  S3ProductionAccessRole`;
+ * last, where the state goes and which settings file owns it.
+ */
 export function formatSummary(stack: SynthesizedStackJson): string {
   const ids = accountIdsByAlias(stack);
   const byAccount = new Map<string, string[]>();
@@ -34,7 +38,9 @@ export function formatSummary(stack: SynthesizedStackJson): string {
       ([account, lines]) =>
         `${account} (${ids.get(account) ?? 'unpinned'}): ${lines.length} to create\n${lines.join('\n')}`,
     );
-  return `${blocks.join('\n\n')}\n`;
+  const state = readStackState(stack);
+  const owner = state.settingsFile ? `, owned by ${state.settingsFile}` : '';
+  return `${blocks.join('\n\n')}\n\nstate: ${state.location}${owner}\n`;
 }
 
 /** The construct path (`identity/user-John/groups`), with the IAM or bucket name when it is plain text. */

@@ -1,5 +1,5 @@
 import { partitionOfRegion, type Partition } from '../policies/arn';
-import type { ParsedSettings } from './settings-schema';
+import type { BackendSettings, ParsedSettings } from './settings-schema';
 
 /**
  * Defaults that depend on other keys, computed once right after validation
@@ -13,7 +13,11 @@ export function defaultPolicyName(roleName: string): string {
 }
 
 /** Validated settings with every default, plain or derived, filled in. */
-export interface Settings extends Omit<ParsedSettings, 'roles'> {
+export interface Settings extends Omit<ParsedSettings, 'roles' | 'backend'> {
+  /** Where the state lives: the settings' backend with Terraform's TF_CLOUD_* variables and the per-file defaults applied. */
+  readonly backend: BackendSettings;
+  /** The settings file's path relative to the project root (`config/default.yaml`): the state it owns records it. */
+  readonly settingsFile: string;
   /** The partition of `region`: every ARN the stack writes carries it. */
   readonly partition: Partition;
   /** The profile end users' role profiles are assumed from (`source_profile`): the identity account's profile, else `default`. */
@@ -31,10 +35,14 @@ export type RoleSettings = ParsedSettings['roles'][number] & {
   readonly displayName: string;
 };
 
-/** Fills in the defaults that depend on other keys. */
-export function deriveSettings(parsed: ParsedSettings): Settings {
+/** Fills in the defaults that depend on other keys, with the backend resolved for the file the settings came from. */
+export function deriveSettings(
+  parsed: ParsedSettings,
+  state: { readonly backend: BackendSettings; readonly settingsFile: string },
+): Settings {
   return {
     ...parsed,
+    ...state,
     partition: partitionOfRegion(parsed.region),
     sourceProfile: parsed.accounts[parsed.identityAccount]?.profile ?? 'default',
     roles: parsed.roles.map((role) => ({

@@ -4,3 +4,5 @@ export * from './settings-error';
 export * from './load-settings';
 export * from './assume-conflicts';
 export * from './expectations-schema';
+export * from './settings-file-identity';
+export * from './legacy-state';

@@ -8,6 +8,8 @@ import { findPartitionProblems } from './partition-references';
 import { deriveSettings, type Settings } from './derived-settings';
 import { settingsSchema } from './settings-schema';
 import { resolveBackend } from './backend-from-environment';
+import { findRemoteExecutionProblems } from './remote-execution';
+import { settingsFileIdentity } from './settings-file-identity';
 import { findAssumeConflicts } from './assume-conflicts';
 import { referenceViewOf } from './reference-view';
 
@@ -19,8 +21,15 @@ export function settingsFileFromEnvironment(env: NodeJS.ProcessEnv = process.env
   return env.CROSS_ACCOUNT_CONFIG || DEFAULT_SETTINGS_FILE;
 }
 
-/** Reads, parses and validates a settings file. Throws {@link SettingsError} naming every problem. */
-export function loadSettings(file: string, env: NodeJS.ProcessEnv = process.env): Settings {
+/**
+ * Reads, parses and validates a settings file. Throws {@link SettingsError} naming every problem.
+ * `projectRoot` (where cdktf runs: the current folder) is what the file's identity is relative to.
+ */
+export function loadSettings(
+  file: string,
+  env: NodeJS.ProcessEnv = process.env,
+  projectRoot = process.cwd(),
+): Settings {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -28,11 +37,16 @@ export function loadSettings(file: string, env: NodeJS.ProcessEnv = process.env)
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new SettingsError(file, [{ path: '', message: `cannot read the settings file: ${reason}` }]);
   }
-  return parseSettings(text, file, env);
+  return parseSettings(text, file, env, projectRoot);
 }
 
-/** Parses and validates settings given as YAML text; `file` names it in messages. */
-export function parseSettings(text: string, file: string, env: NodeJS.ProcessEnv = process.env): Settings {
+/** Parses and validates settings given as YAML text; `file` names it in messages and, relative to `projectRoot`, its state. */
+export function parseSettings(
+  text: string,
+  file: string,
+  env: NodeJS.ProcessEnv = process.env,
+  projectRoot = process.cwd(),
+): Settings {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -51,10 +65,12 @@ export function parseSettings(text: string, file: string, env: NodeJS.ProcessEnv
   const view = parsed.success ? parsed.data : referenceViewOf(raw);
   if (view) problems.push(...findReferenceProblems(view), ...findAssumeConflicts(view));
   if (parsed.success) problems.push(...findExpectationProblems(parsed.data), ...findPartitionProblems(parsed.data));
-  const backend = resolveBackend(parsed.success ? parsed.data.backend : { type: 'local' }, env);
-  if ('problem' in backend) problems.push(backend.problem);
-  if (!parsed.success || problems.length > 0) throw new SettingsError(file, problems);
-  return deriveSettings({ ...parsed.data, backend: 'problem' in backend ? parsed.data.backend : backend.backend });
+  const settingsFile = settingsFileIdentity(file, projectRoot);
+  const backend = resolveBackend(parsed.success ? parsed.data.backend : { type: 'local' }, env, settingsFile);
+  if ('problems' in backend) problems.push(...backend.problems);
+  else if (parsed.success) problems.push(...findRemoteExecutionProblems(parsed.data.accounts, backend.backend));
+  if (!parsed.success || 'problems' in backend || problems.length > 0) throw new SettingsError(file, problems);
+  return deriveSettings(parsed.data, { backend: backend.backend, settingsFile });
 }
 
 function toProblems(issue: z.core.$ZodIssue): SettingsProblem[] {
@@ -66,7 +82,7 @@ function toProblems(issue: z.core.$ZodIssue): SettingsProblem[] {
     return [{ path, message: `is required (expected ${issue.expected})` }];
   }
   if (issue.code === 'invalid_union' && issue.path.at(-1) === 'backend') {
-    return [{ path, message: 'must be { type: local } or { type: cloud, organization, workspace }' }];
+    return [{ path, message: 'must be { type: local } or { type: cloud, organization, workspace, executionMode }' }];
   }
   return [{ path, message: issue.message }];
 }

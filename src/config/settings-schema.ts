@@ -209,24 +209,51 @@ export const userSchema = z.strictObject({
   denyAssume: roleNames('Roles the user is explicitly denied through an inline policy of its own.'),
 });
 
+/** Terraform Cloud's rule for workspace names. */
+export const workspaceNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, - and _ (a Terraform Cloud workspace name)')
+  .max(90, 'must be at most 90 characters (a Terraform Cloud workspace name)');
+
 export const backendSchema = z
   .discriminatedUnion('type', [
     z.strictObject({
       type: z.literal('local').describe('State in a local file.'),
       path: z.string().min(1).optional().meta({
         description: "State file path, relative to the synthesized stack's folder (`cdktf.out/stacks/cross-account`).",
-        defaultText: '`../../../terraform.cross-account.tfstate` (in the project root)',
+        defaultText:
+          '`../../../terraform.cross-account-<settings file path>.tfstate`: in the project root, one state file per settings file',
       }),
     }),
     z.strictObject({
       type: z.literal('cloud').describe('State in Terraform Cloud or Terraform Enterprise.'),
-      organization: z.string().min(1).describe('Terraform Cloud organization.'),
-      workspace: z.string().min(1).describe('Terraform Cloud workspace.'),
-      hostname: z.string().min(1).default('app.terraform.io').describe('Terraform Cloud or Enterprise host.'),
+      organization: z
+        .string()
+        .min(1)
+        .optional()
+        .meta({ description: 'Terraform Cloud organization.', defaultText: '`TF_CLOUD_ORGANIZATION`' }),
+      workspace: workspaceNameSchema.optional().meta({
+        description: 'Workspace holding the state; `terraform init` creates it when missing.',
+        defaultText: '`TF_WORKSPACE`, else `cross-account-<settings file path>`',
+      }),
+      project: z.string().min(1).optional().meta({
+        description: 'Terraform Cloud project of the workspace (created with it when missing).',
+        defaultText: "`TF_CLOUD_PROJECT`, else the organization's default project",
+      }),
+      hostname: z.string().min(1).optional().meta({
+        description: 'Terraform Cloud or Enterprise host.',
+        defaultText: '`TF_CLOUD_HOSTNAME`, else `app.terraform.io`',
+      }),
+      executionMode: z
+        .enum(['local', 'remote'])
+        .default('local')
+        .describe(
+          "Where plans and applies run, as the workspace's own execution mode says: `local` (this machine, with its AWS profiles; Terraform Cloud keeps the state) or `remote` (Terraform Cloud's runners: no profiles, every account reached through its `assumeRoleArn`).",
+        ),
     }),
   ])
   .describe(
-    'Where Terraform keeps state. `TF_CLOUD_ORGANIZATION` with `TF_WORKSPACE` (and optionally `TF_CLOUD_HOSTNAME`) in the environment override it with a cloud backend.',
+    'Where Terraform keeps state. `TF_CLOUD_ORGANIZATION` (with `TF_WORKSPACE`, `TF_CLOUD_PROJECT` and `TF_CLOUD_HOSTNAME` optional) in the environment override it with a cloud backend.',
   );
 
 export const settingsSchema = z.strictObject({
@@ -272,8 +299,20 @@ export type AccountSettings = ParsedSettings['accounts'][string];
 export type BucketSettings = ParsedSettings['buckets'][number];
 export type GroupSettings = ParsedSettings['groups'][number];
 export type UserSettings = ParsedSettings['users'][number];
-export type BackendSettings = ParsedSettings['backend'];
 export type BucketAccess = ParsedSettings['roles'][number]['bucketAccess'][number];
+/** The backend as written in the settings file. */
+export type BackendInput = ParsedSettings['backend'];
+/** The backend every later stage reads, resolved with Terraform's TF_CLOUD_* variables: nothing left to default. */
+export type BackendSettings =
+  | { readonly type: 'local'; readonly path: string }
+  | {
+      readonly type: 'cloud';
+      readonly hostname: string;
+      readonly organization: string;
+      readonly workspace: string;
+      readonly project?: string;
+      readonly executionMode: 'local' | 'remote';
+    };
 
 /** True for an ISO-8601 date-time with an explicit zone (Z or ±hh:mm), as IAM date conditions expect. */
 export function isIsoTimestamp(value: string): boolean {

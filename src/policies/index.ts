@@ -8,3 +8,4 @@ export * from './trust-requirements';
 export * from './bucket-access-policy';
 export * from './assume-role-policy';
 export * from './revoke-sessions-policy';
+export * from './deploy-permissions';

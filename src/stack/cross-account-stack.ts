@@ -6,6 +6,7 @@ import { AccessOutputs } from './access-outputs';
 import { AccountProviders } from './account-providers';
 import { IdentityAccount } from './identity-account';
 import { SharedBucket } from './shared-bucket';
+import { SettingsFileOwner } from './settings-file-owner';
 import { configureStateBackend } from './state-backend';
 import { TargetAccountRole } from './target-account-role';
 
@@ -15,7 +16,8 @@ export const STACK_NAME = 'cross-account';
 /**
  * The whole system from validated settings: providers, buckets and roles in the
  * trusting accounts, groups and users in the identity account (referring to the
- * roles' ARNs), outputs and state backend.
+ * roles' ARNs), outputs, the state backend and the record of which settings
+ * file that state belongs to.
  */
 export class CrossAccountStack extends TerraformStack {
   constructor(scope: Construct, id: string, settings: Settings) {
@@ -77,5 +79,6 @@ export class CrossAccountStack extends TerraformStack {
     });
 
     configureStateBackend(this, settings.backend);
+    new SettingsFileOwner(this, 'settings-file-owner', { settingsFile: settings.settingsFile });
   }
 }

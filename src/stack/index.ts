@@ -5,3 +5,4 @@ export * from './identity-account';
 export * from './shared-bucket';
 export * from './access-outputs';
 export * from './state-backend';
+export * from './settings-file-owner';

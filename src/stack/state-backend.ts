@@ -2,21 +2,18 @@ import { CloudBackend, LocalBackend, NamedCloudWorkspace, type TerraformStack } 
 import type { BackendSettings } from '../config';
 
 /**
- * Default local state file, relative to the synthesized stack's folder
- * (`cdktf.out/stacks/<stack>`): the project root, outside what synth rewrites,
- * and no machine path in the JSON.
+ * Puts the stack's state where the resolved settings say: a local file
+ * (relative to the synthesized stack's folder, `cdktf.out/stacks/<stack>`, so no
+ * machine path enters the JSON) or a Terraform Cloud workspace.
  */
-export const DEFAULT_LOCAL_STATE_PATH = '../../../terraform.cross-account.tfstate';
-
-/** Puts the stack's state where the settings (or Terraform's TF_CLOUD_* variables) say. */
 export function configureStateBackend(stack: TerraformStack, backend: BackendSettings): void {
   if (backend.type === 'cloud') {
     new CloudBackend(stack, {
       hostname: backend.hostname,
       organization: backend.organization,
-      workspaces: new NamedCloudWorkspace(backend.workspace),
+      workspaces: new NamedCloudWorkspace(backend.workspace, backend.project),
     });
   } else {
-    new LocalBackend(stack, { path: backend.path ?? DEFAULT_LOCAL_STATE_PATH });
+    new LocalBackend(stack, { path: backend.path });
   }
 }

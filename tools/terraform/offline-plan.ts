@@ -1,12 +1,6 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { AWS_PROVIDER } from './provider-mirror';
 import type { SynthesizedStackJson } from '../../src/access/synthesized-stack';
 import { toOfflineStack } from './offline-stack';
-
-const run = promisify(execFile);
+import { terraformRunner, writeStackJson, type TerraformOutput } from './terraform-runner';
 
 /** What Terraform said of an offline copy of a stack. */
 export interface OfflinePlanResult {
@@ -38,29 +32,17 @@ export interface OfflinePlanProps {
  * CLI config file, so nothing is downloaded and no AWS account is reached.
  */
 export async function planOffline(props: OfflinePlanProps): Promise<OfflinePlanResult> {
-  const { workDir } = props;
-  mkdirSync(workDir, { recursive: true });
-  writeFileSync(join(workDir, 'cdk.tf.json'), JSON.stringify(toOfflineStack(props.stack), null, 2));
-  const cliConfig = join(workDir, 'offline.tfrc');
-  writeFileSync(cliConfig, cliConfigText(props.mirror));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    TF_CLI_CONFIG_FILE: cliConfig,
-    CHECKPOINT_DISABLE: '1',
-    TF_IN_AUTOMATION: '1',
-    TF_INPUT: '0',
-  };
-  delete env.TF_WORKSPACE;
-  delete env.TF_CLOUD_ORGANIZATION;
-  const terraform = (...args: string[]) => run('terraform', args, { cwd: workDir, env, maxBuffer: 64 * 1024 * 1024 });
+  writeStackJson(props.workDir, toOfflineStack(props.stack));
+  const run = terraformRunner({ workDir: props.workDir, mirror: props.mirror });
+  const terraform = async (...args: string[]) => failOnError(args, await run(...args));
 
   await terraform('init', '-input=false', '-no-color', '-backend=true');
   // `validate` on its own, as users run it, then the plan; each starts the ~700 MB aws provider anew.
-  const validation = JSON.parse((await terraform('validate', '-json', '-no-color').catch(outputOf)).stdout) as {
+  const validation = JSON.parse((await run('validate', '-json', '-no-color')).stdout) as {
     valid: boolean;
     diagnostics: TerraformDiagnostic[];
   };
-  const plan = await terraform('plan', '-json', '-input=false', '-no-color', '-lock=false').catch(outputOf);
+  const plan = await run('plan', '-json', '-input=false', '-no-color', '-lock=false');
   const messages = plan.stdout
     .split('\n')
     .filter((line) => line.startsWith('{'))
@@ -102,21 +84,8 @@ function formatDiagnostic(d: TerraformDiagnostic): string {
   return `${d.severity}: ${d.summary}${d.detail ? ` (${d.detail})` : ''}`;
 }
 
-/** Terraform CLI configuration that installs the aws provider from the mirror and nothing from the network. */
-export function cliConfigText(mirror: string): string {
-  const source = JSON.stringify(AWS_PROVIDER.source);
-  return [
-    'provider_installation {',
-    '  filesystem_mirror {',
-    `    path    = ${JSON.stringify(mirror)}`,
-    `    include = [${source}]`,
-    '  }',
-    '}',
-    '',
-  ].join('\n');
-}
-
-/** A failed command's output is still the answer (validate exits 1 on an invalid config). */
-function outputOf(error: { stdout?: string; stderr?: string }): { stdout: string; stderr: string } {
-  return { stdout: error.stdout ?? '', stderr: error.stderr ?? '' };
+/** A command that must succeed (init): its failure is the tool's failure, with terraform's own words. */
+function failOnError(args: readonly string[], output: TerraformOutput): TerraformOutput {
+  if (output.code !== 0) throw new Error(`terraform ${args.join(' ')} failed:\n${output.stderr || output.stdout}`);
+  return output;
 }

@@ -9,13 +9,19 @@ export const OFFLINE_PROVIDER_SETTINGS = {
   skip_metadata_api_check: true,
 } as const;
 
+/** Options of {@link toOfflineStack}. */
+export interface OfflineStackOptions {
+  /** Keep the stack's own backend (a local state file, or a `cloud` block aimed at a test double). @default false */
+  readonly keepBackend?: boolean;
+}
+
 /**
  * The test-only copy of a synthesized stack that Terraform can plan without
  * AWS: dummy credentials and skip flags on every provider, `allowed_account_ids`,
  * profiles and assume_role dropped (only here), and state in a local file in the
- * working folder instead of any remote backend.
+ * working folder instead of any remote backend (unless `keepBackend`).
  */
-export function toOfflineStack(stack: SynthesizedStackJson): SynthesizedStackJson {
+export function toOfflineStack(stack: SynthesizedStackJson, options: OfflineStackOptions = {}): SynthesizedStackJson {
   const aws = (stack.provider?.aws ?? []).map((provider) => {
     const { allowed_account_ids: _ids, profile: _profile, assume_role: _assumeRole, ...kept } = provider;
     return { ...kept, ...OFFLINE_PROVIDER_SETTINGS };
@@ -24,6 +30,8 @@ export function toOfflineStack(stack: SynthesizedStackJson): SynthesizedStackJso
   return {
     ...stack,
     provider: { ...stack.provider, aws },
-    terraform: { ...terraform, backend: { local: { path: 'terraform.tfstate' } } },
+    terraform: options.keepBackend
+      ? stack.terraform
+      : { ...terraform, backend: { local: { path: 'terraform.tfstate' } } },
   };
 }
