@@ -23,6 +23,7 @@ function runAsUser(...args: string[]): Promise<{ code: number; stdout: string; s
   const env = {
     PATH: process.env.PATH,
     HOME: home,
+    TMPDIR: home,
     AWS_ENDPOINT_URL_STS: sts.endpoint,
     AWS_ACCESS_KEY_ID: 'AKIDLOOPBACKTEST',
     AWS_SECRET_ACCESS_KEY: 'loopback-secret',
