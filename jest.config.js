@@ -1,8 +1,18 @@
+/** Test files that run the real terraform binary; `npm run test:unit` (CROSS_ACCOUNT_TESTS=unit) leaves them out. */
+const REAL_TERRAFORM_TESTS = [
+  '/__tests__/offline-plan\\.test\\.ts$',
+  '/__tests__/offline-plan-diagnostics\\.test\\.ts$',
+];
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    ...(process.env.CROSS_ACCOUNT_TESTS === 'unit' ? REAL_TERRAFORM_TESTS : []),
+  ],
   // Type-checking happens once in `npm run typecheck`; per-file checking in ts-jest would cost seconds per test file.
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   setupFilesAfterEnv: ['<rootDir>/__tests__/support/setup.ts'],
