@@ -1,6 +1,8 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { UserError } from '../user-error';
+import { awsClientConfig, withRequestSites } from './aws-client-config';
 import { explainAwsError } from './explain-aws-error';
+import { DEFAULT_NETWORK_TIMEOUTS } from './network-timeouts';
 import { roleCredentials, type RoleCredentialsProps } from './role-credentials';
 import type { RoleTarget } from './role-session';
 import { runSmokeCheck, type SmokeResult, type StepOutcome } from './smoke-check';
@@ -30,10 +32,15 @@ export async function runSmoke(
   const controller = new AbortController();
   const interrupt = () => controller.abort();
   process.once('SIGINT', interrupt);
+  const timeouts = props.timeouts ?? DEFAULT_NETWORK_TIMEOUTS;
+  const s3 = withRequestSites(
+    new S3Client({ region: props.region, credentials, ...awsClientConfig(timeouts) }),
+    timeouts,
+  );
   let result: SmokeResult;
   try {
     result = await runSmokeCheck({
-      s3: new S3Client({ region: props.region, credentials }),
+      s3,
       bucket: plan.bucket,
       deniedBucket: plan.deniedBucket,
       canWrite: plan.canWrite,
@@ -42,6 +49,7 @@ export async function runSmoke(
     });
   } finally {
     process.off('SIGINT', interrupt);
+    s3.destroy();
   }
   const probe = result.probeRemoved
     ? 'probe object removed'
