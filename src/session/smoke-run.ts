@@ -1,9 +1,10 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { UserError } from '../user-error';
+import { assumeRoleOnce, UnusableCredentials } from './assume-role-once';
 import { awsClientConfig, withRequestSites } from './aws-client-config';
 import { explainAwsError } from './explain-aws-error';
 import { DEFAULT_NETWORK_TIMEOUTS } from './network-timeouts';
-import { roleCredentials, type RoleCredentialsProps } from './role-credentials';
+import type { RoleCredentialsProps } from './role-credentials';
 import type { RoleTarget } from './role-session';
 import { runSmokeCheck, type SmokeResult, type StepOutcome } from './smoke-check';
 import type { SmokePlan } from './smoke-plan';
@@ -21,10 +22,11 @@ export async function runSmoke(
 ): Promise<SmokeResult> {
   let credentials;
   try {
-    credentials = await roleCredentials(props)();
+    credentials = await assumeRoleOnce(target, props);
   } catch (error) {
     const explained = explainAwsError(error, { roleName: target.name, requirements: target.requirements });
-    progress({ step: 'assume-role', ok: false, detail: (error as Error).name });
+    const detail = error instanceof UnusableCredentials ? error.reason : (error as Error).name;
+    progress({ step: 'assume-role', ok: false, detail });
     throw new UserError(`smoke failed at assume-role: ${(explained ?? (error as Error)).message}`);
   }
   progress({ step: 'assume-role', ok: true, detail: `${target.arn} as session ${props.sessionName}` });
