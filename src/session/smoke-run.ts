@@ -9,10 +9,13 @@ import type { RoleTarget } from './role-session';
 import { runSmokeCheck, type SmokeResult, type StepOutcome } from './smoke-check';
 import type { SmokePlan } from './smoke-plan';
 
+/** Signals that stop the check: Ctrl-C, `kill` or a CI runner cancelling the job, a closed terminal. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /**
  * Assumes the role, runs the smoke check of `plan` and throws a one-line
- * {@link UserError} naming the failing step; Ctrl-C aborts the running step and
- * the probe object is still removed.
+ * {@link UserError} naming the failing step; SIGINT, SIGTERM or SIGHUP aborts
+ * the running step and the probe object is still removed.
  */
 export async function runSmoke(
   target: RoleTarget,
@@ -33,7 +36,7 @@ export async function runSmoke(
 
   const controller = new AbortController();
   const interrupt = () => controller.abort();
-  process.once('SIGINT', interrupt);
+  for (const signal of STOP_SIGNALS) process.once(signal, interrupt);
   const timeouts = props.timeouts ?? DEFAULT_NETWORK_TIMEOUTS;
   const s3 = withRequestSites(
     new S3Client({ region: props.region, credentials, ...awsClientConfig(timeouts) }),
@@ -50,7 +53,7 @@ export async function runSmoke(
       onStep: progress,
     });
   } finally {
-    process.off('SIGINT', interrupt);
+    for (const signal of STOP_SIGNALS) process.off(signal, interrupt);
     s3.destroy();
   }
   const probe = result.probeRemoved
