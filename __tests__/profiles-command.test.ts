@@ -114,13 +114,15 @@ role_session_name = John
 });
 
 describe('cross-account profiles on a file the AWS CLI reads oddly', () => {
-  afterEach(() => delete process.env.CROSS_ACCOUNT_CONFIG);
+  let outdir: string;
+  beforeAll(() => {
+    outdir = synthesizeFileToOutdir('config/examples/acc-to-prod-s3.yaml');
+  });
 
   it('writes the other profiles, says which one is in the file twice, and exits 1', async () => {
     const twice = `${USER_CONFIG}\n[profile  prod-s3]\nregion = eu-west-1\n`;
     const { folder, file } = configFolder(twice);
-    process.env.CROSS_ACCOUNT_CONFIG = ENV.CROSS_ACCOUNT_CONFIG;
-    const result = await cli('profiles', '--config-file', file);
+    const result = await cli('profiles', '--config-file', file, '--outdir', outdir);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('duplicate [profile prod-s3]\n' + `${file}: no changes\n`);
     expect(result.stderr).toBe(
@@ -132,8 +134,7 @@ describe('cross-account profiles on a file the AWS CLI reads oddly', () => {
 
   it('keeps an inline comment on a managed key, warns that the AWS CLI reads it as part of the value, and exits 0', async () => {
     const { file } = configFolder(USER_CONFIG.replace('source_profile = acc', 'source_profile = acc # David'));
-    process.env.CROSS_ACCOUNT_CONFIG = ENV.CROSS_ACCOUNT_CONFIG;
-    const result = await cli('profiles', '--config-file', file);
+    const result = await cli('profiles', '--config-file', file, '--outdir', outdir);
     expect(result.code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('\nsource_profile = acc # David\n');
     expect(result.stderr).toBe(
