@@ -185,6 +185,19 @@ describe('promptMfaCode', () => {
     expect(String(output.read())).toBe('MFA code for arn:aws:iam::111111111111:mfa/John: ');
   });
 
+  it('refuses to wait for a code once standard input has ended', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const code = promptMfaCode('arn:aws:iam::111111111111:mfa/John', input, output);
+    input.end();
+    await expect(code).rejects.toThrow(
+      new UserError(
+        'no MFA code for arn:aws:iam::111111111111:mfa/John: standard input ended before one was typed; pass --mfa-code <6 digits>',
+      ),
+    );
+    expect(String(output.read())).toBe('MFA code for arn:aws:iam::111111111111:mfa/John: \n');
+  });
+
   it('refuses a code that is not six digits', async () => {
     const input = new PassThrough();
     const code = promptMfaCode('arn:aws:iam::111111111111:mfa/John', input, new PassThrough());

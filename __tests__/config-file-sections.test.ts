@@ -79,11 +79,11 @@ region = us-west-2
     expect(twice.text).toBe(once);
   });
 
-  it('finds a header written with extra spaces and keeps CRLF line endings', () => {
-    const crlf = '[ profile  prod-s3 ]\r\nrole_arn = old\r\n\r\n[profile dev]\r\nregion = us-east-1\r\n';
+  it('keeps CRLF line endings', () => {
+    const crlf = '[profile prod-s3]\r\nrole_arn = old\r\n\r\n[profile dev]\r\nregion = us-east-1\r\n';
     const { text } = mergeConfigSections(crlf, [PROD_S3], MANAGED);
     expect(text.split('\r\n')).toEqual([
-      '[ profile  prod-s3 ]',
+      '[profile prod-s3]',
       'role_arn = arn:aws:iam::222222222222:role/acc-to-read-prod-s3-bucket',
       'source_profile = acc',
       'region = us-east-1',
@@ -92,6 +92,87 @@ region = us-west-2
       'region = us-east-1',
       '',
     ]);
+  });
+
+  it('keeps mixed line endings as they are, each new line taking the ending of the line above it', () => {
+    const mixed = '[default]\r\nregion = eu-west-1\r\n\r\n[profile prod-s3]\nrole_arn = old\nsource_profile = dev\n';
+    const { text } = mergeConfigSections(mixed, [PROD_S3], MANAGED);
+    expect(text).toBe(
+      '[default]\r\nregion = eu-west-1\r\n\r\n[profile prod-s3]\n' +
+        'role_arn = arn:aws:iam::222222222222:role/acc-to-read-prod-s3-bucket\nsource_profile = acc\nregion = us-east-1\n',
+    );
+  });
+
+  it('keeps comments inside a managed section where they were, an inline comment on a managed key too, and warns of the latter', () => {
+    const existing = [
+      '[profile prod-s3]',
+      '# the role David uses',
+      'role_arn = arn:aws:iam::222222222222:role/old-role  # set by hand',
+      '; the identity account',
+      'source_profile = dev',
+      'output = json',
+      'mfa_serial = arn:aws:iam::111111111111:mfa/David ; old device',
+      '',
+    ].join('\n');
+    const { text, warnings } = mergeConfigSections(existing, [PROD_S3], MANAGED);
+    expect(text).toBe(
+      [
+        '[profile prod-s3]',
+        '# the role David uses',
+        'role_arn = arn:aws:iam::222222222222:role/acc-to-read-prod-s3-bucket  # set by hand',
+        '; the identity account',
+        'source_profile = acc',
+        'region = us-east-1',
+        'output = json',
+        '; old device',
+        '',
+      ].join('\n'),
+    );
+    expect(warnings).toEqual([
+      'line 3: [profile prod-s3] role_arn keeps its comment "# set by hand", but the AWS CLI reads it as part of the value: put the comment on a line of its own',
+    ]);
+  });
+
+  it('keeps the blank lines at the end of the file, after an updated and after an added section', () => {
+    const updated = mergeConfigSections('[profile prod-s3]\nrole_arn = old\n\n\n', [PROD_S3], MANAGED).text;
+    expect(updated).toBe(
+      '[profile prod-s3]\nrole_arn = arn:aws:iam::222222222222:role/acc-to-read-prod-s3-bucket\nsource_profile = acc\nregion = us-east-1\n\n\n',
+    );
+    const added = mergeConfigSections('[profile dev]\nregion = us-east-1\n\n\n', [PROD_S3], MANAGED).text;
+    expect(added).toBe(
+      '[profile dev]\nregion = us-east-1\n\n[profile prod-s3]\nrole_arn = arn:aws:iam::222222222222:role/acc-to-read-prod-s3-bucket\nsource_profile = acc\nregion = us-east-1\n\n\n',
+    );
+  });
+
+  it('leaves a profile that appears twice as it is and warns, instead of updating the first one', () => {
+    const twice =
+      '[profile prod-s3]\nrole_arn = a\n\n[profile dev]\nregion = us-east-1\n\n[profile  prod-s3]\nrole_arn = b\n';
+    const { text, changes, problems } = mergeConfigSections(twice, [PROD_S3], MANAGED);
+    expect(text).toBe(twice);
+    expect(changes.map((change) => change.status)).toEqual(['duplicate']);
+    expect(problems).toEqual([
+      '[profile prod-s3] is in the file 2 times (lines 1 and 7), so it was left as it is: keep one of them and run profiles again',
+    ]);
+  });
+
+  it('reads headers as botocore does: [ profile  prod-s3 ] is another section, [profile  "prod-s3"] is the same profile', () => {
+    const spaced = '[ profile  prod-s3 ]\nrole_arn = old\n';
+    expect(mergeConfigSections(spaced, [PROD_S3], MANAGED).text).toBe(
+      `${spaced}\n[profile prod-s3]\nrole_arn = arn:aws:iam::222222222222:role/acc-to-read-prod-s3-bucket\nsource_profile = acc\nregion = us-east-1\n`,
+    );
+    const quoted = '[profile  "prod-s3"]\nrole_arn = old\n';
+    const merged = mergeConfigSections(quoted, [PROD_S3], MANAGED);
+    expect(merged.changes[0].status).toBe('updated');
+    expect(merged.text).toBe(
+      '[profile prod-s3]\nrole_arn = arn:aws:iam::222222222222:role/acc-to-read-prod-s3-bucket\nsource_profile = acc\nregion = us-east-1\n',
+    );
+  });
+
+  it('reads `key: value` as botocore does, and drops the indented lines of a managed key it rewrites', () => {
+    const colon = '[profile prod-s3]\nrole_arn: old\nregion =\n  nested = 1\noutput = json\n';
+    expect(mergeConfigSections(colon, [PROD_S3], MANAGED).text).toBe(
+      '[profile prod-s3]\nrole_arn = arn:aws:iam::222222222222:role/acc-to-read-prod-s3-bucket\nsource_profile = acc\nregion = us-east-1\noutput = json\n',
+    );
   });
 
   it('names the default profile [default] and the others [profile <name>]', () => {

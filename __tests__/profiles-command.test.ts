@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeProfiles } from '../src/cli/profiles-command';
 import { UserError } from '../src/user-error';
+import { cli } from './support/run-cli';
 import { synthesizeDefaultWithRoleKeys, synthesizeFileToOutdir } from './support/synthesized-outdir';
 import { PROJECT_ROOT } from './support/synthesize';
 import { tempFolder } from './support/temp-folder';
@@ -32,7 +33,7 @@ function configFolder(text?: string): { folder: string; file: string } {
 describe('cross-account profiles', () => {
   it('writes the tutorial 000 prod-s3 profile in place, keeps the rest, and backs up the file first', () => {
     const { folder, file } = configFolder(USER_CONFIG);
-    const report = writeProfiles({ configFile: file }, ENV);
+    const { report } = writeProfiles({ configFile: file }, ENV);
 
     expect(readFileSync(file, 'utf8')).toBe(`# David's profiles
 [default]
@@ -56,7 +57,7 @@ output = json
 
   it('prints the diff and writes nothing with --dry-run', () => {
     const { folder, file } = configFolder(USER_CONFIG);
-    const diff = writeProfiles({ configFile: file, dryRun: true }, ENV);
+    const diff = writeProfiles({ configFile: file, dryRun: true }, ENV).report;
     expect(diff).toContain('-role_arn = arn:aws:iam::222222222222:role/typo-role');
     expect(diff).toContain('+role_arn = arn:aws:iam::222222222222:role/acc-to-read-prod-s3-bucket');
     expect(readFileSync(file, 'utf8')).toBe(USER_CONFIG);
@@ -75,7 +76,7 @@ output = json
   it('leaves the file and writes no backup when the profiles are already there', () => {
     const { folder, file } = configFolder(USER_CONFIG);
     writeProfiles({ configFile: file }, ENV);
-    const report = writeProfiles({ configFile: file }, ENV);
+    const { report } = writeProfiles({ configFile: file }, ENV);
     expect(report).toContain('unchanged [profile prod-s3]');
     expect(readdirSync(folder).filter((name) => name.endsWith('.bak'))).toHaveLength(1);
   });
@@ -108,6 +109,36 @@ role_session_name = John
     const { file } = configFolder('');
     expect(() => writeProfiles({ configFile: file, role: ['prod-s4'] }, ENV)).toThrow(
       'role "prod-s4" is not in the settings (roles: acc-to-read-prod-s3-bucket)',
+    );
+  });
+});
+
+describe('cross-account profiles on a file the AWS CLI reads oddly', () => {
+  let outdir: string;
+  beforeAll(() => {
+    outdir = synthesizeFileToOutdir('config/examples/acc-to-prod-s3.yaml');
+  });
+
+  it('writes the other profiles, says which one is in the file twice, and exits 1', async () => {
+    const twice = `${USER_CONFIG}\n[profile  prod-s3]\nregion = eu-west-1\n`;
+    const { folder, file } = configFolder(twice);
+    const result = await cli('profiles', '--config-file', file, '--outdir', outdir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('duplicate [profile prod-s3]\n' + `${file}: no changes\n`);
+    expect(result.stderr).toBe(
+      '[profile prod-s3] is in the file 2 times (lines 9 and 14), so it was left as it is: keep one of them and run profiles again\n',
+    );
+    expect(readFileSync(file, 'utf8')).toBe(twice);
+    expect(readdirSync(folder)).toEqual(['config']);
+  });
+
+  it('keeps an inline comment on a managed key, warns that the AWS CLI reads it as part of the value, and exits 0', async () => {
+    const { file } = configFolder(USER_CONFIG.replace('source_profile = acc', 'source_profile = acc # David'));
+    const result = await cli('profiles', '--config-file', file, '--outdir', outdir);
+    expect(result.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('\nsource_profile = acc # David\n');
+    expect(result.stderr).toBe(
+      'warning: line 11: [profile prod-s3] source_profile keeps its comment "# David", but the AWS CLI reads it as part of the value: put the comment on a line of its own\n',
     );
   });
 });

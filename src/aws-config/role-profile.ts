@@ -1,7 +1,7 @@
 import type { RoleUsage } from '../access';
 import { iamArn } from '../policies/arn';
 import { UserError } from '../user-error';
-import { profileSectionName, type ConfigSection } from './config-file-sections';
+import { profileSectionName, type ConfigSection } from './config-file-grammar';
 
 /** Keys the `profiles` command owns in a role's section; any other key there is the user's and stays. */
 export const MANAGED_PROFILE_KEYS: readonly string[] = [

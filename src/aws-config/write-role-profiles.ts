@@ -1,6 +1,5 @@
 import type { RoleUsage } from '../access';
-import { mergeConfigSections } from './config-file-sections';
-import { readConfigFile, writeConfigFile } from './config-file-writer';
+import { updateConfigFile } from './config-file-writer';
 import { MANAGED_PROFILE_KEYS, roleProfileSection, type ProfileOwner } from './role-profile';
 import { formatSectionDiff } from './section-diff';
 
@@ -16,22 +15,31 @@ export interface WriteRoleProfilesProps {
   readonly dryRun?: boolean;
 }
 
+/** What {@link writeRoleProfiles} did. */
+export interface RoleProfilesWritten {
+  /** One line per section and the backup and file written, or with `dryRun` the diff. */
+  readonly report: string;
+  /** What the user should know, one line each (an inline comment the AWS CLI reads as part of a value). */
+  readonly warnings: readonly string[];
+  /** Profiles that could not be written (found twice in the file), one line each. */
+  readonly problems: readonly string[];
+}
+
 /**
  * Merges each role's profile section into the AWS config file (after a
- * backup), leaving every other line as it was; returns what was done, one line
+ * backup), leaving every other line as it was; reports what was done, one line
  * per section, or with `dryRun` the diff and nothing written.
  */
-export function writeRoleProfiles(props: WriteRoleProfilesProps): string {
+export function writeRoleProfiles(props: WriteRoleProfilesProps): RoleProfilesWritten {
   const { file } = props;
-  const { text: before } = readConfigFile(file);
   const sections = props.roles.map((role) => roleProfileSection(role, props.owner));
-  const merged = mergeConfigSections(before, sections, MANAGED_PROFILE_KEYS);
-  if (props.dryRun) return formatSectionDiff(file, merged.changes);
+  const update = updateConfigFile({ file, sections, managedKeys: MANAGED_PROFILE_KEYS, dryRun: props.dryRun });
+  const { warnings, problems } = update;
+  if (props.dryRun) return { report: formatSectionDiff(file, update.changes), warnings, problems };
 
-  const report = merged.changes.map((change) => `${change.status.padEnd(9)} [${change.name}]`);
-  if (merged.text === before) return `${report.join('\n')}\n${file}: no changes\n`;
-  const { backup } = writeConfigFile(file, merged.text);
-  if (backup) report.push(`backup    ${backup}`);
-  report.push(`wrote     ${file}`);
-  return `${report.join('\n')}\n`;
+  const report = update.changes.map((change) => `${change.status.padEnd(9)} [${change.name}]`);
+  if (!update.written) return { report: `${report.join('\n')}\n${file}: no changes\n`, warnings, problems };
+  if (update.backup) report.push(`backup    ${update.backup}`);
+  report.push(`wrote     ${update.target}${update.throughLink ? ` (through the link ${file})` : ''}`);
+  return { report: `${report.join('\n')}\n`, warnings, problems };
 }

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
+import { assumeRoleOnce } from '../session/assume-role-once';
 import { CREDENTIAL_FORMATS, formatCredentials, type CredentialFormat } from '../session/credential-formats';
 import { explainAwsError } from '../session/explain-aws-error';
-import { roleCredentials } from '../session/role-credentials';
 import { openRoleSession } from '../session/role-session';
 import { promptMfaCode } from './mfa-prompt';
 import { resolveRoleTarget, withRoleSessionOptions, type RoleSessionOptions } from './role-session-options';
@@ -15,12 +15,12 @@ export function registerAssumeCommand(program: Command): void {
     });
 }
 
-/** Assumes the role and returns its credentials formatted; AWS errors a user can fix become one line. */
+/** Assumes the role and returns its credentials formatted; AWS errors and unusable credentials become one line. */
 export async function assumeRole(options: RoleSessionOptions & { format: CredentialFormat }): Promise<string> {
   const target = resolveRoleTarget(options);
   const props = await openRoleSession(options, target, promptMfaCode);
   try {
-    return formatCredentials(await roleCredentials(props)(), options.format);
+    return formatCredentials(await assumeRoleOnce(target, props), options.format);
   } catch (error) {
     throw explainAwsError(error, { roleName: target.name, requirements: target.requirements }) ?? error;
   }

@@ -40,8 +40,17 @@ export function buildProgram(options: ProgramOptions = {}): Command {
   return program;
 }
 
-/** Runs the CLI; a user's error is one line on stderr and exit code 1, never a stack trace. */
+/**
+ * Runs the CLI; a user's error is one line on stderr and exit code 1, never a
+ * stack trace. A command that leaves nothing to wait for before it finishes (a
+ * promise nobody settles) ends with exit code 1 too, never 0 with nothing done.
+ */
 export async function runCli(argv: readonly string[], options: ProgramOptions = {}): Promise<number> {
+  const unfinished = () => {
+    console.error(`cross-account ${argv[0] ?? ''} stopped before it finished: nothing was left to wait for`);
+    process.exitCode = 1;
+  };
+  process.once('beforeExit', unfinished);
   try {
     await buildProgram(options).parseAsync([...argv], { from: 'user' });
     return 0;
@@ -52,6 +61,8 @@ export async function runCli(argv: readonly string[], options: ProgramOptions = 
     }
     if (isCommanderExit(error)) return error.exitCode;
     throw error;
+  } finally {
+    process.off('beforeExit', unfinished);
   }
 }
 

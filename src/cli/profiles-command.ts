@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { findRoleUsage, listRoleUsages } from '../access';
 import { awsConfigFilePath } from '../aws-config/config-file-writer';
-import { writeRoleProfiles } from '../aws-config/write-role-profiles';
+import { writeRoleProfiles, type RoleProfilesWritten } from '../aws-config/write-role-profiles';
+import { ProblemsFound } from '../user-error';
 import { loadCurrentStack } from './current-stack';
 
 interface ProfilesOptions {
@@ -25,12 +26,16 @@ export function registerProfilesCommand(program: Command): void {
     .option('--dry-run', 'print the diff instead of writing')
     .option('--outdir <dir>', 'read this cdktf.out instead of synthesizing the current settings')
     .action((options: ProfilesOptions) => {
-      process.stdout.write(writeProfiles(options));
+      const written = writeProfiles(options);
+      process.stdout.write(written.report);
+      for (const warning of written.warnings) console.error(`warning: ${warning}`);
+      // A profile left unwritten is a failed run, though the others were written.
+      if (written.problems.length > 0) throw new ProblemsFound(written.problems);
     });
 }
 
 /** Merges the profiles into the config file (after a backup) or, with `dryRun`, returns the diff only. */
-export function writeProfiles(options: ProfilesOptions, env: NodeJS.ProcessEnv = process.env): string {
+export function writeProfiles(options: ProfilesOptions, env: NodeJS.ProcessEnv = process.env): RoleProfilesWritten {
   const stack = loadCurrentStack(options.outdir, env);
   const roles = options.role ? options.role.map((name) => findRoleUsage(stack, name)) : listRoleUsages(stack);
   return writeRoleProfiles({

@@ -21,6 +21,14 @@ export function withRoleSessionOptions(command: Command): Command {
     .option('--mfa-code <code>', 'MFA code (asked for on stderr when the role requires MFA)')
     .option('--serial-number <arn>', 'MFA device ARN (default arn:aws:iam::<your account>:mfa/<your user>)')
     .option('--external-id <id>', 'external id, for a role ARN not in the settings')
+    .option(
+      '--connect-timeout <seconds>',
+      'how long AWS may take to accept a connection (default CROSS_ACCOUNT_CONNECT_TIMEOUT, else 5)',
+    )
+    .option(
+      '--read-timeout <seconds>',
+      'how long AWS may take to answer a request (default CROSS_ACCOUNT_READ_TIMEOUT, else 15)',
+    )
     .option('--outdir <dir>', 'read this cdktf.out instead of synthesizing the current settings');
 }
 

@@ -1,5 +1,7 @@
 import type { TrustRequirements } from '../policies';
 import { UserError } from '../user-error';
+import { describeSite, requestSiteOf } from './aws-client-config';
+import { explainNetworkError } from './explain-network-error';
 
 /** What was being done when an AWS call failed, to name the likely cause. */
 export interface AwsErrorContext {
@@ -13,10 +15,12 @@ const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpire
 
 /**
  * The one-line explanation of an AWS error a user will meet (no credentials,
- * AccessDenied on AssumeRole, an expired token, an unknown access key), or
- * undefined for an error that is not theirs to fix.
+ * AccessDenied on AssumeRole, an expired token, an unknown access key, the
+ * network failures of {@link explainNetworkError}, any other answer of an AWS
+ * service), or undefined for an error that is not AWS's (a bug).
  */
 export function explainAwsError(error: unknown, context: AwsErrorContext = {}): UserError | undefined {
+  if (error instanceof UserError) return error;
   if (!(error instanceof Error)) return undefined;
   const message = error.message.split('\n')[0];
   if (error.name === 'CredentialsProviderError') {
@@ -35,6 +39,14 @@ export function explainAwsError(error: unknown, context: AwsErrorContext = {}): 
   if (error.name === 'AccessDenied' && context.roleName) {
     return new UserError(
       `AccessDenied on AssumeRole of ${context.roleName}: ${likelyCauses(message, context).join('; or ')}`,
+    );
+  }
+  const network = explainNetworkError(error);
+  if (network) return network;
+  const site = requestSiteOf(error);
+  if (site || '$metadata' in error) {
+    return new UserError(
+      `${describeSite(site, 'AWS')} answered ${site?.operation ?? 'a request'} with ${error.name}: ${message}`,
     );
   }
   return undefined;

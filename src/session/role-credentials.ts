@@ -1,5 +1,7 @@
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { fromTemporaryCredentials, type FromTemporaryCredentialsOptions } from '@aws-sdk/credential-providers';
+import { awsClientConfig, requestSites, withRequestSites } from './aws-client-config';
+import { DEFAULT_NETWORK_TIMEOUTS, type NetworkTimeouts } from './network-timeouts';
 
 /** A credential provider as SDK clients take it (the type of `fromTemporaryCredentials`'s result). */
 export type RoleCredentialProvider = ReturnType<typeof fromTemporaryCredentials>;
@@ -22,6 +24,8 @@ export interface RoleCredentialsProps {
   readonly sourceCredentials?: FromTemporaryCredentialsOptions['masterCredentials'];
   /** Region of the STS client. @default AWS_REGION, the profile's region, else us-east-1 */
   readonly region?: string;
+  /** How long STS (and S3, for {@link s3ClientForRole}) may take. @default {@link DEFAULT_NETWORK_TIMEOUTS} */
+  readonly timeouts?: NetworkTimeouts;
 }
 
 /**
@@ -31,6 +35,7 @@ export interface RoleCredentialsProps {
  * (`AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`) apply, as for any SDK client.
  */
 export function roleCredentials(props: RoleCredentialsProps): RoleCredentialProvider {
+  const timeouts = props.timeouts ?? DEFAULT_NETWORK_TIMEOUTS;
   return fromTemporaryCredentials({
     params: {
       RoleArn: props.roleArn,
@@ -41,15 +46,19 @@ export function roleCredentials(props: RoleCredentialsProps): RoleCredentialProv
     },
     masterCredentials: props.sourceCredentials,
     mfaCodeProvider: props.mfaCode,
-    clientConfig: props.region ? { region: props.region } : undefined,
+    clientConfig: { ...(props.region && { region: props.region }), ...awsClientConfig(timeouts) },
+    clientPlugins: [requestSites(timeouts)],
   });
 }
 
 /** An S3 client that acts as the role, with {@link roleCredentials}; `clientConfig` adds to it. */
 export function s3ClientForRole(props: RoleCredentialsProps, clientConfig: S3ClientConfig = {}): S3Client {
-  return new S3Client({
+  const timeouts = props.timeouts ?? DEFAULT_NETWORK_TIMEOUTS;
+  const client = new S3Client({
     ...(props.region && { region: props.region }),
+    ...awsClientConfig(timeouts),
     ...clientConfig,
     credentials: roleCredentials(props),
   });
+  return withRequestSites(client, timeouts);
 }

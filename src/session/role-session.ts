@@ -1,13 +1,15 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { fromIni } from '@aws-sdk/credential-providers';
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { DEFAULT_REGION, iamArn, iamUserOfArn } from '../policies/arn';
 import type { TrustRequirements } from '../policies/trust-requirements';
 import { UserError } from '../user-error';
+import { awsClientConfig, describeSite, requestSiteOf, requestSites, withRequestSites } from './aws-client-config';
 import { explainAwsError } from './explain-aws-error';
+import { networkTimeouts, type TimeoutOptions } from './network-timeouts';
 import type { RoleCredentialsProps } from './role-credentials';
 
 /** How the caller asks for a role session: what `assume` and `smoke` take on the command line. */
-export interface RoleSessionRequest {
+export interface RoleSessionRequest extends TimeoutOptions {
   /** AWS profile to assume the role from. @default the standard credential chain */
   readonly profile?: string;
   /** Session length in seconds, as typed. @default the SDK's (3600) */
@@ -45,23 +47,46 @@ export function roleTargetOfArn(arn: string): RoleTarget {
  * Everything needed to assume `target` as the caller: props for
  * {@link roleCredentials} with the session named after the caller (what
  * `sessionNameMustMatchUser` expects), the MFA code (asked for with
- * `askMfaCode` when the role requires MFA) and the external id the role expects.
+ * `askMfaCode` when the role requires MFA), the external id the role expects
+ * and the network timeouts. What the caller typed is checked before any request.
  */
 export async function openRoleSession(
   request: RoleSessionRequest,
   target: RoleTarget,
   askMfaCode: (serial: string) => Promise<string>,
 ): Promise<RoleCredentialsProps> {
+  if (request.mfaCode !== undefined && !/^\d{6}$/.test(request.mfaCode)) {
+    throw new UserError(`--mfa-code must be the 6 digits your MFA device shows, got "${request.mfaCode}"`);
+  }
+  const durationSeconds = parseDuration(request.duration, target);
+  const timeouts = networkTimeouts(request);
   const region = process.env.AWS_REGION || target.region || DEFAULT_REGION;
+  // The inner clients of the credential chain (STS for a role profile, SSO) get the same timeouts.
+  const chain = {
+    mfaCodeProvider: askMfaCode,
+    clientConfig: awsClientConfig(timeouts),
+    clientPlugins: [requestSites(timeouts)],
+  };
   const sourceCredentials = request.profile
-    ? fromIni({ profile: request.profile, mfaCodeProvider: askMfaCode })
-    : undefined;
-  const sts = new STSClient({ region, credentials: sourceCredentials });
+    ? fromIni({ profile: request.profile, ...chain })
+    : fromNodeProviderChain(chain);
+  const sts = withRequestSites(
+    new STSClient({ region, credentials: sourceCredentials, ...awsClientConfig(timeouts) }),
+    timeouts,
+  );
   let callerArn: string;
   try {
-    callerArn = (await sts.send(new GetCallerIdentityCommand({}))).Arn ?? '';
+    const caller = await sts.send(new GetCallerIdentityCommand({}));
+    callerArn = caller.Arn ?? '';
+    if (!callerArn) {
+      throw new UserError(
+        `${describeSite(requestSiteOf(caller))} answered GetCallerIdentity without your ARN, so the session cannot be named after you: check that AWS_ENDPOINT_URL_STS points at STS`,
+      );
+    }
   } catch (error) {
     throw explainAwsError(error) ?? error;
+  } finally {
+    sts.destroy();
   }
   const needsMfa = target.requirements.mfa || request.mfaCode !== undefined || request.serialNumber !== undefined;
   const mfaSerial = needsMfa ? (request.serialNumber ?? mfaDeviceOf(callerArn, target.name)) : undefined;
@@ -69,22 +94,25 @@ export async function openRoleSession(
   return {
     roleArn: target.arn,
     sessionName: sessionNameOf(callerArn),
-    durationSeconds: parseDuration(request.duration, target),
+    durationSeconds,
     externalId: target.requirements.externalId ?? request.externalId,
     mfaSerial,
     ...(mfaCode && { mfaCode: () => Promise.resolve(mfaCode) }),
     sourceCredentials,
     region,
+    timeouts,
   };
 }
 
 /** The session is named after the caller (its user or session name), in the characters and length STS accepts. */
 function sessionNameOf(callerArn: string): string {
-  const userName = callerArn.split('/').at(-1) ?? '';
-  return userName
-    .replace(/[^\w+=,.@-]/g, '-')
-    .slice(0, 64)
-    .padEnd(2, '-');
+  const name = (callerArn.split('/').at(-1) ?? '').replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
+  if (!/[A-Za-z0-9]/.test(name)) {
+    throw new UserError(
+      `cannot name the session after the caller ${callerArn}: its name has no letter or digit; assume the role from an IAM user or role session with a name`,
+    );
+  }
+  return name.padEnd(2, '-');
 }
 
 /** An IAM user's virtual MFA device, named after the user as the console suggests. */

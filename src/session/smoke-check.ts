@@ -6,6 +6,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { explainNetworkError } from './explain-network-error';
 
 /** Props of {@link runSmokeCheck}. */
 export interface SmokeCheckProps {
@@ -165,6 +166,8 @@ async function removeProbe(s3: S3Client, bucket: string, key: string): Promise<b
 
 function describeError(error: unknown, signal: AbortSignal | undefined): string {
   if (signal?.aborted) return 'interrupted';
+  const network = explainNetworkError(error);
+  if (network) return network.message;
   const { name, message } = error as Error;
   return name && name !== 'Error' ? `${name}: ${message.split('\n')[0]}` : message;
 }

@@ -19,8 +19,8 @@ export interface StsError {
 
 /** Props of {@link startLocalSts}. */
 export interface LocalStsProps {
-  /** ARN GetCallerIdentity answers. @default arn:aws:iam::111111111111:user/John */
-  readonly callerArn?: string;
+  /** ARN GetCallerIdentity answers; null answers without one. @default arn:aws:iam::111111111111:user/John */
+  readonly callerArn?: string | null;
   /** Keys handed out by AssumeRole (s3rver knows only S3RVER/S3RVER). @default S3RVER / S3RVER */
   readonly issuedKeys?: { readonly accessKeyId: string; readonly secretAccessKey: string };
   /** Seconds until issued credentials expire. @default the request's DurationSeconds, else 3600 */
@@ -29,6 +29,12 @@ export interface LocalStsProps {
   readonly decide?: (request: StsRequest) => StsError | undefined;
   /** Error for GetCallerIdentity (an expired token, say). @default none */
   readonly callerIdentityError?: StsError;
+  /** `Expiration` of issued credentials, as sent (a time long past, say). @default now + lifetimeSeconds */
+  readonly expiration?: string;
+  /** Grant AssumeRole with an answer that holds no `Credentials`. @default false */
+  readonly omitCredentials?: boolean;
+  /** Requests never answered (the connection stays open), to test timeouts. @default none */
+  readonly stall?: (request: StsRequest) => boolean;
 }
 
 /** A running responder: its endpoint URL, the requests it saw, and how to stop it. */
@@ -51,6 +57,7 @@ export async function startLocalSts(props: LocalStsProps = {}): Promise<LocalSts
       const accessKeyId = /Credential=([^/]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? '';
       const request: StsRequest = { action: params.Action, params, accessKeyId };
       requests.push(request);
+      if (props.stall?.(request)) return;
       const { status, xml } = answer(request, props);
       res.writeHead(status, { 'content-type': 'text/xml', 'x-amzn-requestid': randomUUID() });
       res.end(xml);
@@ -61,19 +68,23 @@ export async function startLocalSts(props: LocalStsProps = {}): Promise<LocalSts
   return {
     endpoint: `http://127.0.0.1:${port}`,
     requests,
-    // Closing twice is harmless, so a test's cleanup need not track it.
-    close: () => new Promise((resolve) => (server.listening ? server.close(() => resolve()) : resolve())),
+    // Closing twice is harmless, so a test's cleanup need not track it; stalled requests are cut.
+    close: () =>
+      new Promise((resolve) => {
+        if (!server.listening) return resolve();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
 function answer(request: StsRequest, props: LocalStsProps): { status: number; xml: string } {
-  const callerArn = props.callerArn ?? 'arn:aws:iam::111111111111:user/John';
+  const callerArn = props.callerArn === undefined ? 'arn:aws:iam::111111111111:user/John' : props.callerArn;
   if (request.action === 'GetCallerIdentity') {
     if (props.callerIdentityError) return errorXml(props.callerIdentityError);
-    return ok(
-      'GetCallerIdentity',
-      `<Arn>${callerArn}</Arn><UserId>AIDAEXAMPLE</UserId><Account>${callerArn.split(':')[4]}</Account>`,
-    );
+    const arn = callerArn === null ? '' : `<Arn>${callerArn}</Arn>`;
+    const account = callerArn?.split(':')[4] ?? '111111111111';
+    return ok('GetCallerIdentity', `${arn}<UserId>AIDAEXAMPLE</UserId><Account>${account}</Account>`);
   }
   if (request.action !== 'AssumeRole') return errorXml({ code: 'InvalidAction', message: request.action, status: 400 });
   const refusal = props.decide?.(request);
@@ -81,15 +92,17 @@ function answer(request: StsRequest, props: LocalStsProps): { status: number; xm
   const { RoleArn: roleArn, RoleSessionName: session, DurationSeconds: duration } = request.params;
   const lifetime = props.lifetimeSeconds ?? Number(duration ?? 3600);
   const keys = props.issuedKeys ?? { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
-  const expiration = new Date(Date.now() + lifetime * 1000).toISOString();
+  const expiration = props.expiration ?? new Date(Date.now() + lifetime * 1000).toISOString();
   const account = roleArn.split(':')[4];
   const roleName = roleArn.split('/').at(-1);
+  const credentials =
+    `<Credentials><AccessKeyId>${keys.accessKeyId}</AccessKeyId><SecretAccessKey>${keys.secretAccessKey}</SecretAccessKey>` +
+    `<SessionToken>local-session-token-${requestCount++}</SessionToken><Expiration>${expiration}</Expiration></Credentials>`;
   return ok(
     'AssumeRole',
     `<AssumedRoleUser><AssumedRoleId>AROAEXAMPLE:${session}</AssumedRoleId>` +
       `<Arn>arn:aws:sts::${account}:assumed-role/${roleName}/${session}</Arn></AssumedRoleUser>` +
-      `<Credentials><AccessKeyId>${keys.accessKeyId}</AccessKeyId><SecretAccessKey>${keys.secretAccessKey}</SecretAccessKey>` +
-      `<SessionToken>local-session-token-${requestCount++}</SessionToken><Expiration>${expiration}</Expiration></Credentials>`,
+      (props.omitCredentials ? '' : credentials),
   );
 }
 
