@@ -10,7 +10,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listResources, readSynthesizedStack } from '../../src/access';
-import { STACK_NAME } from '../../src/stack/cross-account-stack';
+import { STACK_NAME } from '../../src/stack/stack-name';
 import { findProviderMirror, planOffline } from '../terraform';
 import { BENCH_CASES, PLANNED_CASE, type BenchCase } from './bench-cases';
 import { floorScriptText } from './floor-script';
