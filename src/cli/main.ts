@@ -14,6 +14,7 @@ type RegisterCommand = (program: Command) => void;
  */
 export const SUBCOMMANDS = {
   check: () => import('./check-command').then((module) => module.registerCheckCommand),
+  synth: () => import('./synth-command').then((module) => module.registerSynthCommand),
   summary: () => import('./summary-command').then((module) => module.registerSummaryCommand),
   profiles: () => import('./profiles-command').then((module) => module.registerProfilesCommand),
   assume: () => import('./assume-command').then((module) => module.registerAssumeCommand),
