@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureBuild } from '../bin/build';
 import { startLocalSts, type LocalSts } from '../tools/loopback/local-sts';
+import { loopbackAwsEnvironment } from '../tools/loopback/loopback-aws-env';
 import { synthesizeFileToOutdir } from './support/synthesized-outdir';
 import { PROJECT_ROOT } from './support/synthesize';
 
@@ -69,16 +70,7 @@ describe('cross-account loads what the subcommand it runs needs, not every subco
     it('loads the STS client and the credential providers, but not the stack, the settings parser or S3', async () => {
       const loaded = await packagesLoadedBy(
         ['assume', '--role', 'S3ProductionAccessRole', '--format', 'credential-process', '--outdir', outdir],
-        {
-          AWS_ENDPOINT_URL_STS: sts.endpoint,
-          AWS_ACCESS_KEY_ID: 'AKIDLOOPBACKTEST',
-          AWS_SECRET_ACCESS_KEY: 'loopback-secret',
-          AWS_REGION: 'us-east-1',
-          AWS_CONFIG_FILE: join(outdir, 'no-aws-config'),
-          AWS_SHARED_CREDENTIALS_FILE: join(outdir, 'no-aws-credentials'),
-          AWS_EC2_METADATA_DISABLED: 'true',
-          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        },
+        loopbackAwsEnvironment({ sts: sts.endpoint }),
       );
       expect(sts.requests.map((request) => request.action)).toEqual(['GetCallerIdentity', 'AssumeRole']);
       expect(loaded).toEqual(expect.arrayContaining(['@aws-sdk/client-sts', '@aws-sdk/credential-providers']));
