@@ -18,7 +18,7 @@ const path = require('node:path');
 const PROJECT_ROOT = path.join(__dirname, '..');
 
 /** What is compiled: the app, the CLI, and the tools that run as programs. Tests run through ts-jest. */
-const SOURCE_ROOTS = ['main.ts', 'src', 'tools', 'scripts'];
+const SOURCE_ROOTS = ['main.ts', 'src', 'tools'];
 
 /** Builds younger than this are kept when a newer one lands: a process still running may load from them. */
 const KEEP_OLD_BUILDS_MS = 10 * 60 * 1000;
