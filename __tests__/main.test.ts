@@ -1,26 +1,10 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { runCdktfApp } from './support/cdktf-app';
 import { PROJECT_ROOT } from './support/synthesize';
 
-const run = promisify(execFile);
-
-/** Runs `ts-node --transpile-only main.ts` (what cdktf.json's app runs) with these settings and output folder. */
-async function runMain(settingsFile: string, outdir: string) {
-  const tsNode = require.resolve('ts-node/dist/bin.js', { paths: [PROJECT_ROOT] });
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, CHECKPOINT_DISABLE: '1' };
-  return run(process.execPath, [tsNode, '--transpile-only', 'main.ts'], {
-    cwd: PROJECT_ROOT,
-    env: { ...env, CROSS_ACCOUNT_CONFIG: settingsFile, CDKTF_OUTDIR: outdir },
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
-}
-
-describe('main.ts', () => {
+describe("main.ts, as cdktf.json's app", () => {
   it('refuses a bad settings file with one line per problem, exit code 1, no stack trace, and leaves cdktf.out as it was', async () => {
     const work = mkdtempSync(join(tmpdir(), 'main-bad-'));
     const outdir = join(work, 'cdktf.out');
@@ -34,7 +18,7 @@ describe('main.ts', () => {
     mkdirSync(outdir);
     writeFileSync(join(outdir, 'manifest.json'), '{"from":"the last good synth"}');
 
-    const { code, stdout, stderr } = await runMain(settingsFile, outdir);
+    const { code, stdout, stderr } = await runCdktfApp(settingsFile, outdir);
 
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toEqual([
@@ -58,7 +42,7 @@ describe('main.ts', () => {
       ),
     );
 
-    const { code, stdout, stderr } = await runMain(settingsFile, outdir);
+    const { code, stdout, stderr } = await runCdktfApp(settingsFile, outdir);
 
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toEqual([
@@ -85,7 +69,7 @@ describe('main.ts', () => {
       ),
     );
 
-    const { code, stderr } = await runMain(settingsFile, outdir);
+    const { code, stderr } = await runCdktfApp(settingsFile, outdir);
 
     expect(code).toBe(0);
     expect(stderr).toContain(

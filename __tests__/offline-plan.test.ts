@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT, synthesizeSettingsFile } from './support/synthesize';
-import { describeWithTerraform, planStackOffline } from './support/terraform';
+import type { OfflinePlanResult } from '../tools/terraform';
+import { describeWithTerraform, planStacksOffline } from './support/terraform';
 
 // Resources each settings file must create, counted from its story, plus the state's record of the settings
 // file (terraform_data.settings_file). Every file in config/ must be here.
@@ -34,10 +35,27 @@ it('knows the expected plan of every settings file in config/, so none can rot u
 });
 
 describeWithTerraform('real terraform validate and offline plan', () => {
-  it.concurrent.each(settingsFiles)('%s validates and plans what its story creates', async (file) => {
-    const result = await planStackOffline(synthesizeSettingsFile(file).json);
+  // One Terraform run for every file (each a module): the provider schema, most of a plan's cost, loads once.
+  let results: Record<string, OfflinePlanResult>;
+  beforeAll(async () => {
+    const stacks = Object.fromEntries(
+      settingsFiles.map((file) => [moduleName(file), synthesizeSettingsFile(file).json]),
+    );
+    results = await planStacksOffline(stacks);
+  }, 180_000);
+
+  it.each(settingsFiles)('%s validates and plans what its story creates', (file) => {
+    const result = results[moduleName(file)];
     expect(result.diagnostics).toEqual([]);
     expect(result.valid).toBe(true);
     expect(result.summary).toBe(`Plan: ${expectedToAdd[file]} to add, 0 to change, 0 to destroy.`);
   });
 });
+
+/** `config/examples/hardened.yaml` → `examples-hardened` */
+function moduleName(file: string): string {
+  return file
+    .replace(/^config\//, '')
+    .replace(/\.yaml$/, '')
+    .replace(/[^\w-]/g, '-');
+}

@@ -1,5 +1,6 @@
 import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
-import { roleCredentials, s3ClientForRole } from '../src/session/role-credentials';
+import { roleCredentials } from '../src/session/role-credentials';
+import { s3ClientForRole } from '../src/session/role-s3-client';
 import { startLocalS3, type LocalS3 } from '../tools/loopback/local-s3';
 import { startLocalSts, type LocalSts } from '../tools/loopback/local-sts';
 import { useLoopbackAws } from './support/loopback-aws-env';

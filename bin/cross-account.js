@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (transpile only; `npm run typecheck` checks types).
+// Runs the CLI from the compiled sources (bin/build.js compiles them again when one changed).
 process.env.CHECKPOINT_DISABLE = process.env.CHECKPOINT_DISABLE || '1';
-require('ts-node').register({ transpileOnly: true, project: require('path').join(__dirname, '..', 'tsconfig.json') });
-require('../src/cli/main').main(process.argv.slice(2));
+require(require('./build').compiledFile('src/cli/main.ts')).main(process.argv.slice(2));

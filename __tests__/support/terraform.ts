@@ -6,6 +6,7 @@ import type { SynthesizedStackJson } from '../../src/access';
 import { synthesizeSettingsFile } from './synthesize';
 import {
   findProviderMirror,
+  planManyOffline,
   planOffline,
   terraformRunner,
   type OfflinePlanResult,
@@ -45,9 +46,24 @@ export const describeWithTerraform: jest.Describe = unavailable
 
 /** The one way tests plan a synthesized stack offline: a fresh folder, the found mirror. */
 export function planStackOffline(stack: SynthesizedStackJson): Promise<OfflinePlanResult> {
+  return planOffline({ stack, workDir: planFolder(), mirror: mirrorPath() });
+}
+
+/** Several stacks planned by one Terraform run (the provider schema loads once), each with its own result. */
+export function planStacksOffline(
+  stacks: Readonly<Record<string, SynthesizedStackJson>>,
+): Promise<Record<string, OfflinePlanResult>> {
+  return planManyOffline({ stacks, workDir: planFolder(), mirror: mirrorPath() });
+}
+
+function mirrorPath(): string {
   const mirror = findProviderMirror();
   if ('missing' in mirror) throw new Error(mirror.missing);
-  return planOffline({ stack, workDir: mkdtempSync(join(tmpdir(), 'cross-account-plan-')), mirror: mirror.path });
+  return mirror.path;
+}
+
+function planFolder(): string {
+  return mkdtempSync(join(tmpdir(), 'cross-account-plan-'));
 }
 
 /** A terraform runner in `workDir` that installs the provider from the found mirror (see terraformRunner). */
@@ -55,9 +71,7 @@ export function terraformIn(
   workDir: string,
   props: Omit<TerraformRunnerProps, 'workDir' | 'mirror'> = {},
 ): TerraformRun {
-  const mirror = findProviderMirror();
-  if ('missing' in mirror) throw new Error(mirror.missing);
-  return terraformRunner({ ...props, workDir, mirror: mirror.path });
+  return terraformRunner({ ...props, workDir, mirror: mirrorPath() });
 }
 
 /** The output of a command that must succeed; its failure fails the test with terraform's own words. */

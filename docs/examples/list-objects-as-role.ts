@@ -1,7 +1,7 @@
 // Lists a bucket of another account as a role, from code (run: npx ts-node docs/examples/list-objects-as-role.ts).
 // The credentials come from STS AssumeRole, and the SDK assumes the role again before they expire.
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { s3ClientForRole } from '../../src/session/role-credentials';
+import { s3ClientForRole } from '../../src/session/role-s3-client';
 
 async function main(): Promise<void> {
   const s3 = s3ClientForRole({ roleArn: 'arn:aws:iam::999999999999:role/UpdateData', sessionName: 'report-job' });

@@ -5,12 +5,12 @@ import {
   formatWarning,
   loadSettings,
   settingsFileFromEnvironment,
+  type Settings,
 } from '../config';
 
 /**
- * `cross-account check`: validates the settings file on its own, so that
- * `npm run synth` refuses a bad file with our one-line messages before cdktf
- * (which wraps an app's errors in its own banner) starts.
+ * `cross-account check`: validates the settings file on its own, with our
+ * one-line messages, before anything is synthesized.
  */
 export function registerCheckCommand(program: Command): void {
   program
@@ -18,19 +18,28 @@ export function registerCheckCommand(program: Command): void {
     .description('validate the settings file and print its warnings, before anything is synthesized')
     .option('--config <file>', 'settings file (CROSS_ACCOUNT_CONFIG)', settingsFileFromEnvironment())
     .action((options: { config: string }) => {
-      const settings = loadSettings(options.config);
-      const legacyState = findLegacyStateWarning(settings, process.cwd());
-      for (const warning of [...findSettingsWarnings(settings), ...(legacyState ? [legacyState] : [])]) {
-        console.error(formatWarning(options.config, warning));
-      }
-      const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-      process.stdout.write(
-        `${options.config}: valid (${[
-          count(Object.keys(settings.accounts).length, 'account'),
-          count(settings.roles.length, 'role'),
-          count(settings.groups.length, 'group'),
-          count(settings.users.length, 'user'),
-        ].join(', ')})\n`,
-      );
+      checkSettings(options.config);
     });
+}
+
+/**
+ * Loads and validates a settings file, prints its warnings on stderr and what it
+ * holds on stdout, and returns it; a bad file throws the {@link SettingsError}.
+ */
+export function checkSettings(file: string): Settings {
+  const settings = loadSettings(file);
+  const legacyState = findLegacyStateWarning(settings, process.cwd());
+  for (const warning of [...findSettingsWarnings(settings), ...(legacyState ? [legacyState] : [])]) {
+    console.error(formatWarning(file, warning));
+  }
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  process.stdout.write(
+    `${file}: valid (${[
+      count(Object.keys(settings.accounts).length, 'account'),
+      count(settings.roles.length, 'role'),
+      count(settings.groups.length, 'group'),
+      count(settings.users.length, 'user'),
+    ].join(', ')})\n`,
+  );
+  return settings;
 }

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { readSynthesizedStack, type SynthesizedStackJson } from '../access';
 import { loadSettings, parseSettings, SettingsError } from '../config';
 import { readFileAtRevision } from '../git/file-at-revision';
-import { STACK_NAME } from '../stack/cross-account-stack';
+import { STACK_NAME } from '../stack/stack-name';
 import { UserError } from '../user-error';
 import { synthesizeStack } from './current-stack';
 

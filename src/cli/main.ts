@@ -1,14 +1,28 @@
 import { Command } from 'commander';
 import { UserError } from '../user-error';
-import { registerAssumeCommand } from './assume-command';
-import { registerCheckCommand } from './check-command';
-import { registerConsoleUrlCommand } from './console-url-command';
-import { registerDiffCommand } from './diff-command';
 import { endOfLifeNotice, quietAwsSdkNodeWarning } from './node-support';
-import { registerProfilesCommand } from './profiles-command';
-import { registerSmokeCommand } from './smoke-command';
-import { registerSummaryCommand } from './summary-command';
-import { registerVerifyCommand } from './verify-command';
+
+/** Adds one subcommand (its options, help and action) to the program. */
+type RegisterCommand = (program: Command) => void;
+
+/**
+ * Every subcommand, in help order, and how to load the module that registers it.
+ * A run loads only the module of the subcommand it names, so `console-url` never
+ * loads the AWS SDK, cdktf or the settings schema; `--help`, no subcommand or an
+ * unknown one load them all. A new subcommand is one line here, and its module
+ * imports what only it needs.
+ */
+export const SUBCOMMANDS = {
+  check: () => import('./check-command').then((module) => module.registerCheckCommand),
+  synth: () => import('./synth-command').then((module) => module.registerSynthCommand),
+  summary: () => import('./summary-command').then((module) => module.registerSummaryCommand),
+  profiles: () => import('./profiles-command').then((module) => module.registerProfilesCommand),
+  assume: () => import('./assume-command').then((module) => module.registerAssumeCommand),
+  smoke: () => import('./smoke-command').then((module) => module.registerSmokeCommand),
+  'console-url': () => import('./console-url-command').then((module) => module.registerConsoleUrlCommand),
+  verify: () => import('./verify-command').then((module) => module.registerVerifyCommand),
+  diff: () => import('./diff-command').then((module) => module.registerDiffCommand),
+} as const satisfies Readonly<Record<string, () => Promise<RegisterCommand>>>;
 
 /** Options of {@link buildProgram}. */
 export interface ProgramOptions {
@@ -16,8 +30,8 @@ export interface ProgramOptions {
   readonly notice?: string;
 }
 
-/** The `cross-account` program with every subcommand registered. */
-export function buildProgram(options: ProgramOptions = {}): Command {
+/** The `cross-account` program with the subcommand `argv` names registered, or every one when it names none. */
+export async function buildProgram(argv: readonly string[] = [], options: ProgramOptions = {}): Promise<Command> {
   const program = new Command('cross-account')
     .description('Check and use the cross-account access this project synthesizes')
     .showHelpAfterError()
@@ -29,14 +43,9 @@ export function buildProgram(options: ProgramOptions = {}): Command {
       if (command.opts().format !== 'credential-process') console.error(notice);
     });
   }
-  registerCheckCommand(program);
-  registerSummaryCommand(program);
-  registerProfilesCommand(program);
-  registerAssumeCommand(program);
-  registerSmokeCommand(program);
-  registerConsoleUrlCommand(program);
-  registerVerifyCommand(program);
-  registerDiffCommand(program);
+  const named = argv[0];
+  const names = named !== undefined && Object.hasOwn(SUBCOMMANDS, named) ? [named] : Object.keys(SUBCOMMANDS);
+  for (const name of names) (await SUBCOMMANDS[name as keyof typeof SUBCOMMANDS]())(program);
   return program;
 }
 
@@ -52,7 +61,7 @@ export async function runCli(argv: readonly string[], options: ProgramOptions = 
   };
   process.once('beforeExit', unfinished);
   try {
-    await buildProgram(options).parseAsync([...argv], { from: 'user' });
+    await (await buildProgram(argv, options)).parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof UserError) {

@@ -7,7 +7,7 @@ import {
   type SynthesizedResource,
   type SynthesizedStackJson,
 } from '../access';
-import { STACK_NAME } from '../stack/cross-account-stack';
+import { STACK_NAME } from '../stack/stack-name';
 
 /** `cross-account summary`: what the synthesized stack will create, account by account. */
 export function registerSummaryCommand(program: Command): void {

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { readSynthesizedStack } from '../access';
 import { loadSettings, settingsFileFromEnvironment } from '../config';
-import { STACK_NAME } from '../stack/cross-account-stack';
+import { STACK_NAME } from '../stack/stack-name';
 import { ProblemsFound } from '../user-error';
 import type { VerifyReport } from '../verify';
 import { VERIFY_FORMAT_NAMES, type VerifyFormat } from '../verify/report/format-names';

@@ -1,6 +1,5 @@
-import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { fromTemporaryCredentials, type FromTemporaryCredentialsOptions } from '@aws-sdk/credential-providers';
-import { awsClientConfig, requestSites, withRequestSites } from './aws-client-config';
+import { awsClientConfig, requestSites } from './aws-client-config';
 import { DEFAULT_NETWORK_TIMEOUTS, type NetworkTimeouts } from './network-timeouts';
 
 /** A credential provider as SDK clients take it (the type of `fromTemporaryCredentials`'s result). */
@@ -24,7 +23,7 @@ export interface RoleCredentialsProps {
   readonly sourceCredentials?: FromTemporaryCredentialsOptions['masterCredentials'];
   /** Region of the STS client. @default AWS_REGION, the profile's region, else us-east-1 */
   readonly region?: string;
-  /** How long STS (and S3, for {@link s3ClientForRole}) may take. @default {@link DEFAULT_NETWORK_TIMEOUTS} */
+  /** How long STS (and S3, for s3ClientForRole in role-s3-client.ts) may take. @default {@link DEFAULT_NETWORK_TIMEOUTS} */
   readonly timeouts?: NetworkTimeouts;
 }
 
@@ -49,16 +48,4 @@ export function roleCredentials(props: RoleCredentialsProps): RoleCredentialProv
     clientConfig: { ...(props.region && { region: props.region }), ...awsClientConfig(timeouts) },
     clientPlugins: [requestSites(timeouts)],
   });
-}
-
-/** An S3 client that acts as the role, with {@link roleCredentials}; `clientConfig` adds to it. */
-export function s3ClientForRole(props: RoleCredentialsProps, clientConfig: S3ClientConfig = {}): S3Client {
-  const timeouts = props.timeouts ?? DEFAULT_NETWORK_TIMEOUTS;
-  const client = new S3Client({
-    ...(props.region && { region: props.region }),
-    ...awsClientConfig(timeouts),
-    ...clientConfig,
-    credentials: roleCredentials(props),
-  });
-  return withRequestSites(client, timeouts);
 }

@@ -10,8 +10,7 @@ import { SettingsFileOwner } from './settings-file-owner';
 import { configureStateBackend } from './state-backend';
 import { TargetAccountRole } from './target-account-role';
 
-/** Name of the stack in cdktf.out and on the command line. */
-export const STACK_NAME = 'cross-account';
+export { STACK_NAME } from './stack-name';
 
 /**
  * The whole system from validated settings: providers, buckets and roles in the

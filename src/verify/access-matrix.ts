@@ -38,27 +38,26 @@ export interface AccessMatrix {
   readonly roleActions: readonly MatrixEntry[];
 }
 
-/** Evaluates every user against every role, and every role against its probes. */
+/**
+ * Evaluates every user against every role, and every role against its probes.
+ * One request at a time: started all at once, 50,000 evaluations of a 1,000-user
+ * stack held every one's working state at the same time (1.5 GB, most of the CPU in GC).
+ */
 export async function buildAccessMatrix(principals: StackPrincipals): Promise<AccessMatrix> {
-  const assume = await Promise.all(
-    principals.users.flatMap((user) =>
-      principals.roles.map((role) =>
-        decide(
-          user,
-          'sts:AssumeRole',
-          resolveTarget(role.name, user, principals.roles),
-          compliantAssumeContext(role, user),
-        ),
-      ),
-    ),
-  );
-  const roleActions = await Promise.all(
-    principals.roles.flatMap((role) =>
-      roleProbes(role).map((probe) =>
-        decide(role, probe.action, resolveTarget(probe.resource, role, principals.roles), {}, probe.kind),
-      ),
-    ),
-  );
+  const assume: MatrixEntry[] = [];
+  for (const user of principals.users) {
+    for (const role of principals.roles) {
+      const target = resolveTarget(role.name, user, principals.roles);
+      assume.push(await decide(user, 'sts:AssumeRole', target, compliantAssumeContext(role, user)));
+    }
+  }
+  const roleActions: MatrixEntry[] = [];
+  for (const role of principals.roles) {
+    for (const probe of roleProbes(role)) {
+      const target = resolveTarget(probe.resource, role, principals.roles);
+      roleActions.push(await decide(role, probe.action, target, {}, probe.kind));
+    }
+  }
   return { assume, roleActions };
 }
 

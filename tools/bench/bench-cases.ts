@@ -10,6 +10,9 @@ export interface BenchCase {
   readonly target?: { readonly wallMs: number; readonly peakMiB: number };
 }
 
+/** The size issue 12's `verify` target and the planned case use. */
+export const THOUSAND_USERS: SettingsSize = { users: 1000, groups: 20, roles: 50, targetAccounts: 20 };
+
 /** Growing settings, from the project's default file to 5,000 users over 20 target accounts. */
 export const BENCH_CASES: readonly BenchCase[] = [
   { label: 'default.yaml', settings: 'config/default.yaml', target: { wallMs: 1000, peakMiB: 250 } },
@@ -17,7 +20,7 @@ export const BENCH_CASES: readonly BenchCase[] = [
   { label: '100 users', settings: { users: 100, groups: 10, roles: 10, targetAccounts: 5 } },
   {
     label: '1,000 users',
-    settings: { users: 1000, groups: 20, roles: 50, targetAccounts: 20 },
+    settings: THOUSAND_USERS,
     target: { wallMs: 3000, peakMiB: 500 },
   },
   { label: '5,000 users', settings: { users: 5000, groups: 100, roles: 50, targetAccounts: 20 } },

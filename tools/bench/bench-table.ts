@@ -1,5 +1,6 @@
 import type { BenchCase } from './bench-cases';
 import type { ProcessCost } from './measure-process';
+import { mebibytes, row, seconds } from './table-cells';
 
 /** One measured settings file. */
 export interface BenchRow {
@@ -8,12 +9,10 @@ export interface BenchRow {
   readonly size: { readonly users: number; readonly groups: number; readonly roles: number; readonly accounts: number };
   /** Resources in the synthesized stack (what the plan creates). */
   readonly resources: number;
-  /** cdktf output folder of the compiled run. */
+  /** cdktf output folder the app wrote. */
   readonly outdir: string;
-  /** The app run as compiled JavaScript (`node dist/main.js`). */
-  readonly compiled: ProcessCost;
-  /** The app run as cdktf.json runs it (`node -r ts-node/register/transpile-only main.ts`). */
-  readonly tsNode: ProcessCost;
+  /** The app run as cdktf.json runs it (`node bin/run.js main.ts`). */
+  readonly app: ProcessCost;
 }
 
 /**
@@ -22,7 +21,7 @@ export interface BenchRow {
  */
 export function formatTable(rows: readonly BenchRow[], floor: ProcessCost, runs: number): string {
   const smallest = rows.reduce((a, b) => (b.resources < a.resources ? b : a));
-  const perResource = (row: BenchRow) => (row.compiled.cpuMs - floor.cpuMs) / row.resources;
+  const perResource = (row: BenchRow) => (row.app.cpuMs - floor.cpuMs) / row.resources;
   const header = [
     'settings',
     'users',
@@ -30,12 +29,9 @@ export function formatTable(rows: readonly BenchRow[], floor: ProcessCost, runs:
     'roles',
     'accounts',
     'resources',
-    'wall (compiled)',
-    'CPU (compiled)',
-    'peak (compiled)',
-    'wall (ts-node)',
-    'CPU (ts-node)',
-    'peak (ts-node)',
+    'wall',
+    'CPU',
+    'peak',
     'resources ×',
     'wall ×',
     'CPU ×',
@@ -50,7 +46,7 @@ export function formatTable(rows: readonly BenchRow[], floor: ProcessCost, runs:
     mebibytes(floor),
   ];
   const lines = [
-    `Median of ${runs} fresh processes per cell; ratios compare the compiled app with the smallest case (${smallest.benchCase.label}).`,
+    `Median of ${runs} fresh processes of cdktf.json's app per case; ratios compare each case with the smallest (${smallest.benchCase.label}).`,
     '',
     row(header),
     row(header.map((_, i) => (i === 0 ? '---' : '---:'))),
@@ -63,16 +59,13 @@ export function formatTable(rows: readonly BenchRow[], floor: ProcessCost, runs:
         String(r.size.roles),
         String(r.size.accounts),
         String(r.resources),
-        seconds(r.compiled.wallMs),
-        seconds(r.compiled.cpuMs),
-        mebibytes(r.compiled),
-        seconds(r.tsNode.wallMs),
-        seconds(r.tsNode.cpuMs),
-        mebibytes(r.tsNode),
+        seconds(r.app.wallMs),
+        seconds(r.app.cpuMs),
+        mebibytes(r.app),
         ratio(r.resources, smallest.resources),
-        ratio(r.compiled.wallMs, smallest.compiled.wallMs),
-        ratio(r.compiled.cpuMs, smallest.compiled.cpuMs),
-        ratio(r.compiled.peakMiB, smallest.compiled.peakMiB),
+        ratio(r.app.wallMs, smallest.app.wallMs),
+        ratio(r.app.cpuMs, smallest.app.cpuMs),
+        ratio(r.app.peakMiB, smallest.app.peakMiB),
         perResource(r).toFixed(2),
       ]),
     ),
@@ -85,9 +78,8 @@ export function formatTable(rows: readonly BenchRow[], floor: ProcessCost, runs:
 
 function targetVerdict(r: BenchRow): string {
   const target = r.benchCase.target!;
-  const verdict = (name: string, cost: ProcessCost) =>
-    `${name} ${seconds(cost.wallMs)}, ${mebibytes(cost)}: ${cost.wallMs < target.wallMs && cost.peakMiB < target.peakMiB ? 'met' : 'MISSED'}`;
-  return `Target for ${r.benchCase.label} (under ${target.wallMs / 1000} s and ${target.peakMiB} MB): ${verdict('compiled', r.compiled)}; ${verdict('ts-node', r.tsNode)}.`;
+  const met = r.app.wallMs < target.wallMs && r.app.peakMiB < target.peakMiB;
+  return `Target for ${r.benchCase.label} (app under ${target.wallMs / 1000} s and ${target.peakMiB} MB): ${seconds(r.app.wallMs)}, ${mebibytes(r.app)}: ${met ? 'met' : 'MISSED'}.`;
 }
 
 /**
@@ -100,18 +92,6 @@ function linearityVerdict(rows: readonly BenchRow[], perResource: (row: BenchRow
   const met = perResource(largest) <= perResource(next) * 1.2;
   const [large, small] = [perResource(largest), perResource(next)].map((ms) => ms.toFixed(2));
   return `Linear growth (CPU ms per resource above the floor, ${largest.benchCase.label} ${large} ≤ 1.2 × ${next.benchCase.label} ${small}): ${met ? 'met' : 'MISSED'}.`;
-}
-
-function row(cells: readonly string[]): string {
-  return `| ${cells.join(' | ')} |`;
-}
-
-function seconds(milliseconds: number): string {
-  return `${(milliseconds / 1000).toFixed(2)} s`;
-}
-
-function mebibytes(cost: ProcessCost): string {
-  return `${Math.round(cost.peakMiB)} MB`;
 }
 
 function ratio(value: number, base: number): string {

@@ -35,6 +35,8 @@ export interface LocalStsProps {
   readonly omitCredentials?: boolean;
   /** Requests never answered (the connection stays open), to test timeouts. @default none */
   readonly stall?: (request: StsRequest) => boolean;
+  /** Called as each request arrives, before it is answered (the benchmark times the first). @default none */
+  readonly onRequest?: (request: StsRequest) => void;
 }
 
 /** A running responder: its endpoint URL, the requests it saw, and how to stop it. */
@@ -57,6 +59,7 @@ export async function startLocalSts(props: LocalStsProps = {}): Promise<LocalSts
       const accessKeyId = /Credential=([^/]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? '';
       const request: StsRequest = { action: params.Action, params, accessKeyId };
       requests.push(request);
+      props.onRequest?.(request);
       if (props.stall?.(request)) return;
       const { status, xml } = answer(request, props);
       res.writeHead(status, { 'content-type': 'text/xml', 'x-amzn-requestid': randomUUID() });

@@ -1,6 +1,8 @@
 import type { SynthesizedStackJson } from '../../src/access/synthesized-stack';
 import { toOfflineStack } from './offline-stack';
 import { terraformRunner, writeStackJson, type TerraformOutput } from './terraform-runner';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** What Terraform said of an offline copy of a stack. */
 export interface OfflinePlanResult {
@@ -32,14 +34,58 @@ export interface OfflinePlanProps {
  * CLI config file, so nothing is downloaded and no AWS account is reached.
  */
 export async function planOffline(props: OfflinePlanProps): Promise<OfflinePlanResult> {
-  writeStackJson(props.workDir, toOfflineStack(props.stack));
+  const results = await planManyOffline({
+    stacks: { stack: props.stack },
+    workDir: props.workDir,
+    mirror: props.mirror,
+  });
+  return results.stack;
+}
+
+/** Props of {@link planManyOffline}. */
+export interface OfflinePlanManyProps {
+  /** The stacks to plan, by a name that is a Terraform module name (letters, digits, `-`, `_`). */
+  readonly stacks: Readonly<Record<string, SynthesizedStackJson>>;
+  /** An empty folder to work in. */
+  readonly workDir: string;
+  /** Filesystem mirror holding the aws provider (see findProviderMirror). */
+  readonly mirror: string;
+}
+
+/**
+ * Validates and plans several stacks with one `terraform init`, `validate` and
+ * `plan`: each offline copy is a module of one root configuration, so the aws
+ * provider's schema (~4 s of CPU each time a terraform command loads it) is loaded
+ * once per command for all of them, and each stack gets its own result (the
+ * diagnostics in its files, the changes planned in its module). Throws, with every
+ * diagnostic, when the plan did not run.
+ */
+export async function planManyOffline(props: OfflinePlanManyProps): Promise<Record<string, OfflinePlanResult>> {
+  const names = Object.keys(props.stacks);
+  for (const name of names) {
+    if (!/^[A-Za-z][\w-]*$/.test(name)) throw new Error(`not a Terraform module name: ${name}`);
+    // A module cannot choose a backend: the root's local state holds them all.
+    const offline = toOfflineStack(props.stacks[name]);
+    const { backend: _backend, ...settings } = offline.terraform ?? {};
+    writeStackJson(join(props.workDir, name), { ...offline, terraform: settings });
+  }
+  writeFileSync(
+    join(props.workDir, 'main.tf.json'),
+    JSON.stringify(
+      {
+        terraform: { backend: { local: { path: 'terraform.tfstate' } } },
+        module: Object.fromEntries(names.map((name) => [name, { source: `./${name}` }])),
+      },
+      null,
+      2,
+    ),
+  );
   const run = terraformRunner({ workDir: props.workDir, mirror: props.mirror });
   const terraform = async (...args: string[]) => failOnError(args, await run(...args));
 
   await terraform('init', '-input=false', '-no-color', '-backend=true');
-  // `validate` on its own, as users run it, then the plan; each starts the ~700 MB aws provider anew.
+  // `validate` on its own, as users run it, then the plan: each loads the provider schema once for every module.
   const validation = JSON.parse((await run('validate', '-json', '-no-color')).stdout) as {
-    valid: boolean;
     diagnostics: TerraformDiagnostic[];
   };
   const plan = await run('plan', '-json', '-input=false', '-no-color', '-lock=false');
@@ -47,14 +93,35 @@ export async function planOffline(props: OfflinePlanProps): Promise<OfflinePlanR
     .split('\n')
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as PlanMessage);
-  const planDiagnostics = messages.flatMap((message) => (message.diagnostic ? [message.diagnostic] : []));
-  const diagnostics = [...validation.diagnostics, ...planDiagnostics];
-  const changes = messages.find((message) => message.type === 'change_summary')?.changes;
-  if (!changes)
+  const diagnostics = [
+    ...validation.diagnostics,
+    ...messages.flatMap((message) => (message.diagnostic ? [message.diagnostic] : [])),
+  ];
+  if (!messages.some((message) => message.type === 'change_summary')) {
     throw new Error(`terraform plan gave no summary:\n${diagnostics.map(formatDiagnostic).join('\n')}\n${plan.stderr}`);
-  const { add, change, remove: destroy } = changes;
+  }
+  return Object.fromEntries(names.map((name) => [name, resultOf(name, diagnostics, messages, names.length === 1)]));
+}
+
+/** One module's share of validate and plan: diagnostics in its files (or in none), changes at its address. */
+function resultOf(
+  name: string,
+  allDiagnostics: readonly TerraformDiagnostic[],
+  messages: readonly PlanMessage[],
+  only: boolean,
+): OfflinePlanResult {
+  const diagnostics = allDiagnostics.filter(
+    (diagnostic) => only || !diagnostic.range || diagnostic.range.filename.startsWith(`${name}/`),
+  );
+  const actions = messages.flatMap((message) =>
+    message.type === 'planned_change' && message.change?.resource.module.split('.')[1] === name
+      ? [message.change.action]
+      : [],
+  );
+  const count = (...kinds: string[]) => actions.filter((action) => kinds.includes(action)).length;
+  const [add, change, destroy] = [count('create', 'replace'), count('update'), count('delete', 'replace')];
   return {
-    valid: validation.valid && !planDiagnostics.some((diagnostic) => diagnostic.severity === 'error'),
+    valid: !diagnostics.some((diagnostic) => diagnostic.severity === 'error'),
     diagnostics: diagnostics.map(formatDiagnostic),
     // The wording of terraform's human-readable plan, which this summary has always quoted.
     summary:
@@ -71,13 +138,16 @@ export async function planOffline(props: OfflinePlanProps): Promise<OfflinePlanR
 interface PlanMessage {
   readonly type: string;
   readonly diagnostic?: TerraformDiagnostic;
-  readonly changes?: { readonly add: number; readonly change: number; readonly remove: number };
+  /** Of a `planned_change`: the resource (`module` is `module.<name>`, or empty at the root) and what happens to it. */
+  readonly change?: { readonly resource: { readonly module: string }; readonly action: string };
 }
 
 interface TerraformDiagnostic {
   readonly severity: string;
   readonly summary: string;
   readonly detail?: string;
+  /** Where in the configuration, when it is about a file (`<module>/cdk.tf.json`). */
+  readonly range?: { readonly filename: string };
 }
 
 function formatDiagnostic(d: TerraformDiagnostic): string {
