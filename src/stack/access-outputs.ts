@@ -50,7 +50,7 @@ export class AccessOutputs extends Construct {
   constructor(scope: Construct, id: string, props: AccessOutputsProps) {
     super(scope, id);
     for (const access of props.roles) {
-      const output = new TerraformOutput(this, access.roleName, {
+      const output = new TerraformOutput(this, `role-${access.roleName}`, {
         description: `How to use role ${access.roleName} in account ${access.accountId}`,
         value: {
           arn: access.roleArn,
