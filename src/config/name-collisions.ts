@@ -1,4 +1,4 @@
-import { DEFAULT_PROFILE, roleOutputName, roleProfileName } from './derived-names';
+import { DEFAULT_PROFILE, defaultProfileName, roleOutputName } from './derived-settings';
 import type { ReferenceView } from './reference-view';
 import type { SettingsProblem } from './settings-error';
 
@@ -26,7 +26,7 @@ export function findNameCollisions(settings: ReferenceView): SettingsProblem[] {
   settings.roles.forEach((role, i) => {
     if (role.name === undefined || names.has(role.name.toLowerCase())) return;
     names.add(role.name.toLowerCase());
-    const profile = roleProfileName(role);
+    const profile = defaultProfileName(role);
     const profilePath = role.profileName === undefined ? `roles[${i}].name` : `roles[${i}].profileName`;
     if (profile !== undefined) {
       const owner = profiles.get(profile);
