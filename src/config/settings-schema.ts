@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, isIamPolicyArn, isIamRoleArn } from '../policies/arn';
+import { PROFILE_NAME } from '../aws-config/config-file-grammar';
 import { expectationsSchema } from './expectations-schema';
 import { isoTimestampProblem } from './iso-timestamp';
 
@@ -38,7 +39,7 @@ export const awsProfileNameSchema = z
   .string()
   .min(1, 'must not be empty')
   .regex(
-    /^[A-Za-z0-9_\-/.%@:+]+$/,
+    PROFILE_NAME,
     'must be an AWS profile name: letters, digits and _ - . / % @ : + only (what the AWS SDKs read in a config file)',
   )
   .refine(
