@@ -4,6 +4,8 @@ const REAL_TERRAFORM_TESTS = [
   '/__tests__/offline-plan-diagnostics\\.test\\.ts$',
   '/__tests__/state-ownership\\.test\\.ts$',
   '/__tests__/terraform-cloud-backend\\.test\\.ts$',
+  '/__tests__/terraform-literal-plan\\.test\\.ts$',
+  '/__tests__/state-safety\\.test\\.ts$',
 ];
 
 /** @type {import('jest').Config} */

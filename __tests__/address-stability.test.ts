@@ -121,6 +121,38 @@ describe('Terraform addresses', () => {
   });
 });
 
+describe('addresses from before accounts were part of them', () => {
+  // What cross-account synthesized for config/default.yaml when addresses held no account.
+  const ADDRESSES_BEFORE = [
+    'aws_iam_group.identity_group-Developers_group_2A111A51',
+    'aws_iam_group.identity_group-Testers_group_760758F0',
+    'aws_iam_group_policy.identity_group-Developers_assume-roles_8C58CE05',
+    'aws_iam_group_policy.identity_group-Testers_assume-roles_6CDDD73B',
+    'aws_iam_policy.role-S3ProductionAccessRole_bucket-access-policy_70CBC25C',
+    'aws_iam_role.role-S3ProductionAccessRole_role_1372E3C2',
+    'aws_iam_role_policy_attachment.role-S3ProductionAccessRole_bucket-access-attachment_7729960E',
+    'aws_iam_user.identity_user-John_user_12DE1112',
+    'aws_iam_user.identity_user-Sri_user_FBA5349E',
+    'aws_iam_user_group_membership.identity_user-John_groups_FD96E4A9',
+    'aws_iam_user_group_membership.identity_user-Sri_groups_1200EDC7',
+  ];
+
+  it('are each moved to the address the resource has now, so an upgrade re-creates nothing', () => {
+    const stack = synthesizeSettingsFile('config/default.yaml').json as SynthesizedStackJson & {
+      readonly moved?: readonly { readonly from: string; readonly to: string }[];
+    };
+    const moved = stack.moved ?? [];
+    expect(moved.map((move) => move.from).sort()).toEqual(ADDRESSES_BEFORE);
+    expect(moved.map((move) => move.to).sort()).toEqual(
+      // Every AWS resource; the settings file's record (terraform_data) came later and never moved.
+      addresses(stack)
+        .filter((a) => a.startsWith('aws_'))
+        .sort(),
+    );
+    for (const { from, to } of moved) expect(to.split('.')[0]).toBe(from.split('.')[0]);
+  });
+});
+
 describe('synthesis', () => {
   it('is deterministic: two runs give byte-identical JSON', () => {
     expect(synthesizeSettingsFile('config/examples/hardened.yaml').text).toBe(

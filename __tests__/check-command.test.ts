@@ -24,4 +24,19 @@ describe('cross-account check', () => {
       `${file}: regoin: unknown key`,
     ]);
   });
+
+  it('refuses a YAML alias bomb with one line and exit code 1, not a stack trace', async () => {
+    const file = join(tempFolder('check-'), 'bomb.yaml');
+    const levels = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (const [previous, name] of ['ab', 'bc', 'cd', 'de', 'ef', 'fg', 'gh', 'hi']) {
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+    }
+    writeFileSync(file, `${levels.join('\n')}\naccounts: *i\n`);
+    const { code, stdout, stderr } = await cli('check', '--config', file);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `${file}: YAML aliases expand to more than 100 copies (a resource exhaustion attack, or a file to write out)\n`,
+    );
+  });
 });

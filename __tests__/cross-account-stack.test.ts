@@ -209,7 +209,7 @@ describe('created buckets', () => {
     const provider = 'aws.destination';
     expect(text).toHaveResourceWithProperties(
       { tfResourceType: 'aws_s3_bucket' },
-      { bucket: 'amzn-s3-demo-bucket-shared-container', force_destroy: false, provider },
+      { bucket: 'shared-container-bucket-example', force_destroy: false, provider },
     );
     expect(text).toHaveResourceWithProperties(
       { tfResourceType: 'aws_s3_bucket_public_access_block' },

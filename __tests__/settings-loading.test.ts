@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSettings, parseSettings, settingsFileFromEnvironment } from '../src/config';
+import { loadSettings, MAX_SETTINGS_FILE_BYTES, parseSettings, settingsFileFromEnvironment } from '../src/config';
+import { tempFolder } from './support/temp-folder';
 import { problemLinesOf } from './support/settings-error';
 import { PROJECT_ROOT } from './support/synthesize';
 
@@ -138,6 +139,24 @@ describe('a settings file that cannot be right', () => {
   it('says when the file does not exist', () => {
     expect(() => loadSettings('no/such/settings.yaml', {})).toThrow(
       'no/such/settings.yaml: cannot read the settings file: no such file',
+    );
+  });
+
+  it('refuses a file over the size limit by its size, before parsing it', () => {
+    const file = join(tempFolder('settings-size-'), 'huge.yaml');
+    // Not YAML at all: a syntax error in the message would mean the file was parsed.
+    writeFileSync(file, `${defaultYaml}\n: : : [\n${'#'.repeat(MAX_SETTINGS_FILE_BYTES)}`);
+    expect(() => loadSettings(file, {})).toThrow(
+      new RegExp(
+        `^${file}: the settings file is 4\\.0 MiB: settings files are limited to 4\\.0 MiB \\(split the stack`,
+      ),
+    );
+  });
+
+  it('refuses a folder given as the settings file', () => {
+    const folder = tempFolder('settings-folder-');
+    expect(() => loadSettings(folder, {})).toThrow(
+      `${folder}: cannot read the settings file: it is not a regular file`,
     );
   });
 });

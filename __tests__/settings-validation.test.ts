@@ -290,6 +290,247 @@ describe('a bad settings file', () => {
       'users[0].denyAssume[0]',
       /also in allowAssume: a user either allows/,
     ],
+    // Strings that reach ~/.aws/config: AWS's profile grammar, one line each.
+    [
+      'profile with a line break that would inject a config section running a program',
+      settingsWith({
+        accounts: `accounts:\n  dev: { id: '111111111111', profile: "dev-x\\n[profile dev-x]\\ncredential_process = /path/evil.sh" }\n  prod: { id: '999999999999' }`,
+      }),
+      'accounts.dev.profile',
+      /holds a control character \(U\+000A, a line break\): settings values are one line of text$/,
+    ],
+    [
+      'profile with a space',
+      settingsWith({
+        accounts: "accounts:\n  dev: { id: '111111111111', profile: 'dev x' }\n  prod: { id: '999999999999' }",
+      }),
+      'accounts.dev.profile',
+      /must be an AWS profile name: letters, digits and _ - \. \/ % @ : \+ only \(what the AWS SDKs read in a config file\)/,
+    ],
+    [
+      'profile with a ]',
+      settingsWith({
+        accounts: "accounts:\n  dev: { id: '111111111111', profile: 'dev]' }\n  prod: { id: '999999999999' }",
+      }),
+      'accounts.dev.profile',
+      /must be an AWS profile name/,
+    ],
+    [
+      'profile with an =',
+      settingsWith({
+        accounts: "accounts:\n  dev: { id: '111111111111', profile: 'a=b' }\n  prod: { id: '999999999999' }",
+      }),
+      'accounts.dev.profile',
+      /must be an AWS profile name/,
+    ],
+    [
+      'profile with a ; (a comment to the AWS CLI)',
+      settingsWith({
+        accounts: "accounts:\n  dev: { id: '111111111111', profile: 'dev;x' }\n  prod: { id: '999999999999' }",
+      }),
+      'accounts.dev.profile',
+      /must be an AWS profile name/,
+    ],
+    [
+      'profile with a #',
+      settingsWith({
+        accounts: "accounts:\n  dev: { id: '111111111111', profile: 'dev#1' }\n  prod: { id: '999999999999' }",
+      }),
+      'accounts.dev.profile',
+      /must be an AWS profile name/,
+    ],
+    [
+      'profile named __proto__',
+      settingsWith({
+        accounts: "accounts:\n  dev: { id: '111111111111', profile: __proto__ }\n  prod: { id: '999999999999' }",
+      }),
+      'accounts.dev.profile',
+      /"__proto__" cannot be a profile name: the AWS SDK for JavaScript refuses it/,
+    ],
+    [
+      'profileName with a [',
+      settingsWith({ roles: role("profileName: 'prod[s3'") }),
+      'roles[0].profileName',
+      /must be an AWS profile name/,
+    ],
+    [
+      'displayName with a line break',
+      settingsWith({ roles: role('displayName: "Prod\\n[profile x]"') }),
+      'roles[0].displayName',
+      /holds a control character \(U\+000A, a line break\)/,
+    ],
+    [
+      'identity account key with a line break',
+      settingsWith({ extra: 'identityAccount: "dev\\n[profile x]"' }),
+      'identityAccount',
+      /holds a control character \(U\+000A, a line break\)/,
+    ],
+    // Collisions and reserved names, naming both keys.
+    [
+      'profileName equal to the profile the role is assumed from (a loop)',
+      settingsWith({
+        accounts: "accounts:\n  dev: { id: '111111111111', profile: dev }\n  prod: { id: '999999999999' }",
+        roles: role('profileName: dev'),
+      }),
+      'roles[0].profileName',
+      /^"dev" is also the profile the role is assumed from \(accounts\.dev\.profile\): the profile would assume itself, which the AWS CLI refuses; choose another profileName$/,
+    ],
+    [
+      'profileName "default" when the identity account has no profile (the role is assumed from default)',
+      settingsWith({ roles: role('profileName: default') }),
+      'roles[0].profileName',
+      /^"default" is also the profile the role is assumed from \(the default profile, as accounts\.dev\.profile is not set\)/,
+    ],
+    [
+      'two roles with one profileName',
+      settingsWith({
+        roles: `${role('profileName: prod-s3')}\n  - { name: Other, profileName: prod-s3 }`,
+      }),
+      'roles[1].profileName',
+      /^"prod-s3" is already the profile of role "S3ProductionAccessRole" \(roles\[0\]\): one profile can assume one role$/,
+    ],
+    [
+      "a role whose profile (its name) is another role's profileName",
+      settingsWith({ roles: `${role('profileName: Other')}\n  - { name: Other }` }),
+      'roles[1].name',
+      /^"Other" is already the profile of role "S3ProductionAccessRole" \(roles\[0\]\)/,
+    ],
+    [
+      'two roles whose Terraform output names collide (ops.admin, ops_admin)',
+      settingsWith({ roles: `${role('requireMfa: false')}\n  - { name: ops.admin }\n  - { name: ops_admin }` }),
+      'roles[2].name',
+      /^"ops_admin" has the same Terraform output name \(role_ops_admin\) as role "ops\.admin" \(roles\[1\]\): rename one$/,
+    ],
+    [
+      'account key __proto__ (it would silently vanish)',
+      settingsWith({
+        accounts:
+          "accounts:\n  dev: { id: '111111111111' }\n  prod: { id: '999999999999' }\n  __proto__: { id: '222222222222' }",
+      }),
+      'accounts.__proto__',
+      /^"__proto__" cannot be a key: JavaScript reserves it/,
+    ],
+    [
+      'tag key __proto__',
+      settingsWith({ extra: 'tags: { __proto__: x }' }),
+      'tags.__proto__',
+      /^"__proto__" cannot be a key: JavaScript reserves it/,
+    ],
+    [
+      'identity account toString that is not an account',
+      settingsWith({ extra: 'identityAccount: toString' }),
+      'identityAccount',
+      /"toString": no account of that name is defined \(accounts: dev, prod\)/,
+    ],
+    [
+      'role account constructor that is not an account',
+      settingsWith({ roles: role('account: constructor') }),
+      'roles[0].account',
+      /"constructor": no account of that name is defined/,
+    ],
+    [
+      'bucket account valueOf that is not an account',
+      settingsWith({ buckets: 'buckets:\n  - { name: productionapp, account: valueOf }' }),
+      'buckets[0].account',
+      /"valueOf": no account of that name is defined/,
+    ],
+    [
+      'YAML alias bomb',
+      `a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n${settingsWith()}tags: { x: *d }\n`,
+      '',
+      /^YAML aliases expand to more than \d+ copies \(a resource exhaustion attack, or a file to write out\)/,
+    ],
+    // Validation gaps.
+    [
+      'revokeSessionsBefore on a day that does not exist (2026-02-30)',
+      settingsWith({ roles: role("revokeSessionsBefore: '2026-02-30T12:00:00Z'") }),
+      'roles[0].revokeSessionsBefore',
+      /^"2026-02-30T12:00:00Z" is not a real time: 2026-02 has no day 30$/,
+    ],
+    [
+      'revokeSessionsBefore at hour 24 (read as the next day)',
+      settingsWith({ roles: role("revokeSessionsBefore: '2026-11-24T24:00:00Z'") }),
+      'roles[0].revokeSessionsBefore',
+      /is not a real time: hours run from 00 to 23/,
+    ],
+    [
+      'revokeSessionsBefore in the future, not acknowledged',
+      settingsWith({ roles: role("revokeSessionsBefore: '2099-01-01T00:00:00Z'") }),
+      'roles[0].revokeSessionsBefore',
+      /is in the future: every session of the role, new ones included, is denied until then; set acknowledgeFutureRevocation: true on the role if that is meant$/,
+    ],
+    [
+      'acknowledgeFutureRevocation without revokeSessionsBefore',
+      settingsWith({ roles: role('acknowledgeFutureRevocation: true') }),
+      'roles[0].acknowledgeFutureRevocation',
+      /is set but revokeSessionsBefore is not/,
+    ],
+    [
+      'tag key starting with aws:',
+      settingsWith({ extra: 'tags: { "aws:owner": platform }' }),
+      'tags.aws:owner',
+      /must not start with aws: \(AWS reserves the prefix\)/,
+    ],
+    [
+      'tag key starting with AWS: (any case)',
+      settingsWith({ extra: 'tags: { "AWS:Owner": platform }' }),
+      'tags.AWS:Owner',
+      /must not start with aws:/,
+    ],
+    [
+      'tag key over 128 characters',
+      settingsWith({ extra: `tags: { ${'k'.repeat(129)}: v }` }),
+      `tags.${'k'.repeat(129)}`,
+      /tag keys are 1 to 128 characters/,
+    ],
+    [
+      'tag value over 256 characters',
+      settingsWith({ extra: `tags: { Owner: ${'v'.repeat(257)} }` }),
+      'tags.Owner',
+      /tag values are at most 256 characters/,
+    ],
+    [
+      'tag value with a Terraform expression reading a file of the deploying machine',
+      settingsWith({ extra: `tags: { Owner: '\${file("/etc/hostname")}' }` }),
+      'tags.Owner',
+      /may contain only letters, digits, spaces and _ \. : \/ = \+ - @ \(what AWS accepts in tags\)/,
+    ],
+    [
+      'tag value with a Terraform reference (cc-${team})',
+      settingsWith({ extra: "tags: { CostCenter: 'cc-${team}' }" }),
+      'tags.CostCenter',
+      /may contain only letters, digits, spaces and _ \. : \/ = \+ - @/,
+    ],
+    [
+      'tag key with a character AWS refuses',
+      settingsWith({ extra: "tags: { 'cost{center}': x }" }),
+      'tags.cost{center}',
+      /may contain only letters, digits, spaces and _ \. : \/ = \+ - @/,
+    ],
+    [
+      'more than 50 tags',
+      settingsWith({ extra: `tags: { ${Array.from({ length: 51 }, (_, i) => `t${i}: v`).join(', ')} }` }),
+      'tags',
+      /at most 50 tags \(an IAM role or user holds no more\), got 51/,
+    ],
+    [
+      'two tag keys that differ only in case (one tag to IAM)',
+      settingsWith({ extra: 'tags: { CostCenter: a, costcenter: b }' }),
+      'tags.costcenter',
+      /is tag "CostCenter" again: IAM roles and users read tag keys without regard to case/,
+    ],
+    [
+      'bucket name with the amzn-s3-demo- prefix',
+      settingsWith({ buckets: extraBucket('amzn-s3-demo-logs') }),
+      'buckets[1].name',
+      /must not start with xn--, sthree- or amzn-s3-demo-/,
+    ],
+    [
+      "string holding cdktf's token marker (cdktf would turn it into a reference)",
+      settingsWith({ extra: "backend: { type: local, path: 'state-${TfToken[TOKEN.1]}.tfstate' }" }),
+      'backend.path',
+      /holds "\{TfToken\[", which cdktf would replace with a reference to another resource/,
+    ],
   ])('is refused for a %s, naming the key path', (_what, yaml, path, gist, env = {}) => {
     const problems = problemsOf(yaml, env);
     expect(problems).toEqual([{ path, message: expect.stringMatching(gist) }]);

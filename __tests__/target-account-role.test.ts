@@ -10,8 +10,8 @@ describe('a hardened role in the synthesized stack', () => {
   it('trusts the listed users by Terraform reference to their ARNs', () => {
     const trust = JSON.parse(role.assume_role_policy) as { Statement: { Principal: { AWS: string[] } }[] };
     expect(trust.Statement[0].Principal.AWS).toEqual([
-      expect.stringMatching(/^\$\{aws_iam_user\.identity_user-John_user_[0-9A-F]{8}\.arn\}$/),
-      expect.stringMatching(/^\$\{aws_iam_user\.identity_user-Priya_user_[0-9A-F]{8}\.arn\}$/),
+      expect.stringMatching(/^\$\{aws_iam_user\.account-dev-111111111111_identity_user-John_user_[0-9A-F]{8}\.arn\}$/),
+      expect.stringMatching(/^\$\{aws_iam_user\.account-dev-111111111111_identity_user-Priya_user_[0-9A-F]{8}\.arn\}$/),
     ]);
   });
 

@@ -9,6 +9,7 @@ import {
   planManyOffline,
   planOffline,
   terraformRunner,
+  type OfflinePlanProps,
   type OfflinePlanResult,
   type TerraformRun,
   type TerraformRunnerProps,
@@ -44,9 +45,12 @@ export const describeWithTerraform: jest.Describe = unavailable
     )
   : describe;
 
-/** The one way tests plan a synthesized stack offline: a fresh folder, the found mirror. */
-export function planStackOffline(stack: SynthesizedStackJson): Promise<OfflinePlanResult> {
-  return planOffline({ stack, workDir: planFolder(), mirror: mirrorPath() });
+/** The one way tests plan a synthesized stack offline: a fresh folder, the found mirror; optionally against a state, or reading the saved plan back. */
+export function planStackOffline(
+  stack: SynthesizedStackJson,
+  options: Pick<OfflinePlanProps, 'state' | 'readPlan'> = {},
+): Promise<OfflinePlanResult> {
+  return planOffline({ stack, workDir: planFolder(), mirror: mirrorPath(), ...options });
 }
 
 /** Several stacks planned by one Terraform run (the provider schema loads once), each with its own result. */

@@ -69,8 +69,8 @@ export function profileSectionName(profileName: string): string {
   return profileName === 'default' ? 'default' : `profile ${profileName}`;
 }
 
-/** Profile names every AWS SDK reads in a header (the SDK for JavaScript's set; botocore reads any shell word). */
-const PROFILE_NAME = /^[A-Za-z0-9_\-/.%@:+]+$/;
+/** Profile names every AWS SDK reads in a header (the SDK for JavaScript's set; botocore reads any shell word); the settings schema checks profile names against it too. */
+export const PROFILE_NAME = /^[A-Za-z0-9_\-/.%@:+]+$/;
 /** Keys of the AWS config file: `role_arn`, `s3`, `sso_start_url`. */
 const CONFIG_KEY = /^[a-z][a-z0-9_]*$/;
 /** Printable characters a value may not hold: comment markers (the SDK for JavaScript strips from ` #`) and brackets. */

@@ -46,7 +46,13 @@ export function formatSummary(stack: SynthesizedStackJson): string {
 /** The construct path (`identity/user-John/groups`), with the IAM or bucket name when it is plain text. */
 function describe(resource: SynthesizedResource): string {
   const metadata = (resource.attributes['//'] as { metadata?: { path?: string } } | undefined)?.metadata;
-  const path = metadata?.path?.split('/').slice(1).join('/') ?? resource.name;
+  // The stack, then the account's scope (`account-<key>-<id>`), which the block's heading already names.
+  const path =
+    metadata?.path
+      ?.split('/')
+      .slice(1)
+      .filter((part, i) => i > 0 || !part.startsWith('account-'))
+      .join('/') ?? resource.name;
   const name = resource.attributes.name ?? resource.attributes.bucket;
   return typeof name === 'string' && !name.includes('${') ? `${path} (${name})` : path;
 }

@@ -12,6 +12,19 @@ export function defaultPolicyName(roleName: string): string {
   return `${roleName}Policy`;
 }
 
+/** The AWS CLI's profile when none is named: role profiles are assumed from it when the identity account names none. */
+export const DEFAULT_PROFILE = 'default';
+
+/** The profile a role's profile is written under: its `profileName`, else its name. */
+export function defaultProfileName<T>(role: { readonly name: T; readonly profileName?: T }): T {
+  return role.profileName ?? role.name;
+}
+
+/** Terraform output name of a role: `role_` + the name with characters Terraform refuses replaced by `_`. */
+export function roleOutputName(roleName: string): string {
+  return `role_${roleName.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
 /** Validated settings with every default, plain or derived, filled in. */
 export interface Settings extends Omit<ParsedSettings, 'roles' | 'backend'> {
   /** Where the state lives: the settings' backend with Terraform's TF_CLOUD_* variables and the per-file defaults applied. */
@@ -44,11 +57,11 @@ export function deriveSettings(
     ...parsed,
     ...state,
     partition: partitionOfRegion(parsed.region),
-    sourceProfile: parsed.accounts[parsed.identityAccount]?.profile ?? 'default',
+    sourceProfile: parsed.accounts[parsed.identityAccount]?.profile ?? DEFAULT_PROFILE,
     roles: parsed.roles.map((role) => ({
       ...role,
       policyName: role.policyName ?? defaultPolicyName(role.name),
-      profileName: role.profileName ?? role.name,
+      profileName: defaultProfileName(role),
       displayName: role.displayName ?? `${role.account}-${role.name}`,
     })),
   };

@@ -12,12 +12,14 @@ type Text = string | undefined;
  */
 export interface ReferenceView {
   readonly identityAccount: Text;
-  readonly accounts: Readonly<Record<string, { readonly id?: Text }>>;
+  /** Accounts by key, without a prototype: `accounts[key]` is undefined for any key not defined, `constructor` included. */
+  readonly accounts: Readonly<Record<string, { readonly id?: Text; readonly profile?: Text }>>;
   readonly buckets: readonly { readonly name: Text; readonly account: Text }[];
   readonly roles: readonly {
     readonly name: Text;
     readonly account: Text;
     readonly policyName?: Text;
+    readonly profileName?: Text;
     readonly bucketAccess: readonly { readonly bucket: Text }[];
     readonly trustedPrincipals?: readonly Text[];
   }[];
@@ -43,8 +45,14 @@ export function referenceViewOf(raw: unknown): ReferenceView | undefined {
   });
   return {
     identityAccount: withDefault(settingsSchema.shape.identityAccount, raw.identityAccount),
-    accounts: Object.fromEntries(
-      Object.entries(recordOf(raw.accounts)).map(([key, account]) => [key, { id: text(recordOf(account).id) }]),
+    accounts: Object.assign(
+      Object.create(null) as ReferenceView['accounts'],
+      Object.fromEntries(
+        Object.entries(recordOf(raw.accounts)).map(([key, account]) => [
+          key,
+          { id: text(recordOf(account).id), profile: text(recordOf(account).profile) },
+        ]),
+      ),
     ),
     buckets: listOf(raw.buckets).map((bucket) => ({
       name: text(bucket.name),
@@ -54,6 +62,7 @@ export function referenceViewOf(raw: unknown): ReferenceView | undefined {
       name: text(role.name),
       account: withDefault(roleSchema.shape.account, role.account),
       policyName: text(role.policyName),
+      profileName: text(role.profileName),
       bucketAccess: listOf(role.bucketAccess).map((access) => ({ bucket: text(access.bucket) })),
       trustedPrincipals: role.trustedPrincipals === undefined ? undefined : textList(role.trustedPrincipals),
     })),

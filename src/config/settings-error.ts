@@ -25,9 +25,22 @@ export class SettingsError extends ProblemsFound {
   }
 }
 
-/** `config/default.yaml: roles[0].name: must not be empty` */
+/** `config/default.yaml: roles[0].name: must not be empty`, always one line: control characters in a quoted value are written as escapes. */
 export function formatProblem(file: string, problem: SettingsProblem): string {
-  return problem.path ? `${file}: ${problem.path}: ${problem.message}` : `${file}: ${problem.message}`;
+  const line = problem.path ? `${file}: ${problem.path}: ${problem.message}` : `${file}: ${problem.message}`;
+  return withVisibleControls(line);
+}
+
+/** C0 and C1 controls, DEL, and the Unicode line and paragraph separators that JavaScript reads as line breaks. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** Text with its control characters written as `\n`, `\u0085`…, so a line that quotes user text stays one line. */
+export function withVisibleControls(text: string): string {
+  return text.replace(new RegExp(CONTROL_CHARACTER.source, 'g'), (character) => {
+    const escaped = JSON.stringify(character).slice(1, -1);
+    return escaped.length > 1 ? escaped : `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** `warning: config/default.yaml: users[1].groups: …` — valid settings that are probably not what was meant. */

@@ -71,7 +71,12 @@ export function findReferenceProblems(settings: ReferenceView): SettingsProblem[
       const bucket = buckets.get(access.bucket);
       if (!bucket) {
         report(`roles[${i}].bucketAccess[${j}].bucket`, `"${access.bucket}": ${known('bucket', [...buckets.keys()])}`);
-      } else if (bucket.account !== undefined && bucket.account !== roleAccount && settings.accounts[roleAccount]) {
+      } else if (
+        bucket.account !== undefined &&
+        bucket.account !== roleAccount &&
+        settings.accounts[bucket.account] &&
+        settings.accounts[roleAccount]
+      ) {
         report(
           `roles[${i}].bucketAccess[${j}].bucket`,
           `"${access.bucket}" is in account "${bucket.account}" but the role is in "${role.account}": access across accounts would need a bucket policy, which this stack does not write`,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, isIamPolicyArn, isIamRoleArn } from '../policies/arn';
+import { PROFILE_NAME } from '../aws-config/config-file-grammar';
 import { expectationsSchema } from './expectations-schema';
+import { isoTimestampProblem } from './iso-timestamp';
 
 /**
  * The settings file's schema: one concept, so one file, though over 200 lines,
@@ -26,6 +28,25 @@ const iamName = (maxLength: number) =>
     .max(maxLength, `must be at most ${maxLength} characters`)
     .regex(/^[\w+=,.@-]+$/, 'may contain only letters, digits and +=,.@_-');
 
+/**
+ * A profile name in the AWS config file, as every AWS SDK reads one: letters,
+ * digits and `_-/.%@:+` (the AWS SDK for Rust's identifier rule; the SDK for
+ * JavaScript reads the same set in a `[profile …]` header, and botocore splits the
+ * header on whitespace and quotes). No `[`, `]`, `=`, `#`, `;`, space or line
+ * break, so a name can never end its section or start another.
+ */
+export const awsProfileNameSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .regex(
+    PROFILE_NAME,
+    'must be an AWS profile name: letters, digits and _ - . / % @ : + only (what the AWS SDKs read in a config file)',
+  )
+  .refine(
+    (name) => name !== '__proto__',
+    '"__proto__" cannot be a profile name: the AWS SDK for JavaScript refuses it',
+  );
+
 export const accountIdSchema = z
   .string({ error: 'must be a 12-digit account id in quotes, e.g. "111111111111"' })
   .regex(/^\d{12}$/, 'must be exactly 12 digits (AWS account ids have 12)');
@@ -36,9 +57,9 @@ const managedPolicyArnSchema = z
 
 export const accountSchema = z.strictObject({
   id: accountIdSchema.describe('The 12-digit AWS account id, in quotes (YAML would read it as a number).'),
-  profile: z.string().min(1).optional().meta({
+  profile: awsProfileNameSchema.optional().meta({
     description:
-      "AWS CLI profile Terraform uses to reach the account. The identity account's profile is also the `source_profile` of the AWS CLI profiles written for the roles (else `default`).",
+      "AWS CLI profile Terraform uses to reach the account: letters, digits and `_-./%@:+` (what the AWS SDKs read as a profile name). The identity account's profile is also the `source_profile` of the AWS CLI profiles written for the roles (else `default`).",
     defaultText: 'none: the standard credential chain',
   }),
   assumeRoleArn: z
@@ -59,15 +80,34 @@ export const bucketNameSchema = z
   )
   .refine((name) => !name.includes('..'), 'must not contain two adjacent dots')
   .refine((name) => !/^\d+\.\d+\.\d+\.\d+$/.test(name), 'must not be formatted as an IP address')
-  .refine((name) => !/^(xn--|sthree-)/.test(name), 'must not start with xn-- or sthree- (prefixes S3 reserves)')
+  .refine(
+    (name) => !/^(xn--|sthree-|amzn-s3-demo-)/.test(name),
+    'must not start with xn--, sthree- or amzn-s3-demo- (prefixes S3 reserves)',
+  )
   .refine(
     (name) => !/(-s3alias|--ol-s3|\.mrap|--x-s3|--table-s3)$/.test(name),
     'must not end with -s3alias, --ol-s3, .mrap, --x-s3 or --table-s3 (suffixes S3 reserves)',
   );
 
+/** Tags the default tags may hold: IAM's limit per role or user (S3 buckets take as many). */
+const MAX_TAGS = 50;
+
+/** AWS's tag characters for IAM, the strictest of the services the default tags reach: letters, digits, spaces and `_.:/=+-@`. */
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const TAG_TEXT_MESSAGE = 'may contain only letters, digits, spaces and _ . : / = + - @ (what AWS accepts in tags)';
+
+const tagKeySchema = z
+  .string()
+  .min(1, 'tag keys are 1 to 128 characters')
+  .max(128, 'tag keys are 1 to 128 characters')
+  .regex(TAG_TEXT, TAG_TEXT_MESSAGE)
+  .refine((key) => !/^aws:/i.test(key), 'must not start with aws: (AWS reserves the prefix)');
+
+const tagValueSchema = z.string().max(256, 'tag values are at most 256 characters').regex(TAG_TEXT, TAG_TEXT_MESSAGE);
+
 export const bucketSchema = z.strictObject({
   name: bucketNameSchema.describe(
-    "S3 bucket name, by S3's naming rules: no `..`, not an IP address, no `xn--` or `sthree-` prefix, no `-s3alias`, `--ol-s3`, `.mrap`, `--x-s3` or `--table-s3` suffix.",
+    "S3 bucket name, by S3's naming rules: no `..`, not an IP address, no `xn--`, `sthree-` or `amzn-s3-demo-` prefix, no `-s3alias`, `--ol-s3`, `.mrap`, `--x-s3` or `--table-s3` suffix.",
   ),
   account: z.string().default('prod').describe('Key (in `accounts`) of the account that owns the bucket.'),
   create: z
@@ -116,17 +156,25 @@ const roleKeys = z.strictObject({
     .describe('Longest session, in seconds.'),
   revokeSessionsBefore: z
     .string()
-    .refine(isIsoTimestamp, 'must be an ISO-8601 time with a zone, e.g. 2026-11-24T12:00:00Z')
+    .superRefine((value, context) => {
+      const problem = isoTimestampProblem(value);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
     .nullable()
     .default(null)
     .describe(
-      'ISO-8601 time with a zone, e.g. `2026-11-24T12:00:00Z`: the role gets the inline policy `AWSRevokeOlderSessions`, which denies everything to sessions issued before it (the console\'s "Revoke active sessions").',
+      'ISO-8601 time with a zone, e.g. `2026-11-24T12:00:00Z`: the role gets the inline policy `AWSRevokeOlderSessions`, which denies everything to sessions issued before it (the console\'s "Revoke active sessions"). It must be a real time, and one in the future needs `acknowledgeFutureRevocation`.',
     ),
-  profileName: z
-    .string()
-    .regex(/^[\w.-]+$/, 'may contain only letters, digits and ._-')
-    .optional()
-    .meta({ description: 'Name of the AWS CLI profile written for the role.', defaultText: 'the role name' }),
+  acknowledgeFutureRevocation: z.boolean().optional().meta({
+    description:
+      '`true` confirms that a `revokeSessionsBefore` in the future is meant: until that time every session of the role, new ones included, is denied.',
+    defaultText: 'false',
+  }),
+  profileName: awsProfileNameSchema.optional().meta({
+    description:
+      'Name of the AWS CLI profile written for the role: letters, digits and `_-./%@:+`, and not the profile it is assumed from.',
+    defaultText: 'the role name',
+  }),
   displayName: z.string().min(1).max(64).optional().meta({
     description: 'Label the console shows after switching to the role.',
     defaultText: '`<account key>-<role name>`',
@@ -180,12 +228,28 @@ const roleKeys = z.strictObject({
     ),
 });
 
-export const roleSchema = roleKeys.refine((role) => role.mfaMaxAgeSeconds === undefined || role.requireMfa === true, {
-  message: 'is set but requireMfa is not: set requireMfa: true, or remove mfaMaxAgeSeconds',
-  path: ['mfaMaxAgeSeconds'],
-  // Also reported when other keys of the role are wrong, so every problem shows at once.
-  when: (payload) => isRecord(payload.value) && typeof payload.value.mfaMaxAgeSeconds === 'number',
-});
+export const roleSchema = roleKeys
+  .refine((role) => role.mfaMaxAgeSeconds === undefined || role.requireMfa === true, {
+    message: 'is set but requireMfa is not: set requireMfa: true, or remove mfaMaxAgeSeconds',
+    path: ['mfaMaxAgeSeconds'],
+    // Also reported when other keys of the role are wrong, so every problem shows at once.
+    when: (payload) => isRecord(payload.value) && typeof payload.value.mfaMaxAgeSeconds === 'number',
+  })
+  .refine((role) => role.acknowledgeFutureRevocation !== true || role.revokeSessionsBefore !== null, {
+    message: 'is set but revokeSessionsBefore is not: remove acknowledgeFutureRevocation',
+    path: ['acknowledgeFutureRevocation'],
+    when: (payload) => isRecord(payload.value) && payload.value.acknowledgeFutureRevocation === true,
+  })
+  .superRefine((role, context) => {
+    const revokeBefore = role.revokeSessionsBefore;
+    if (revokeBefore === null || role.acknowledgeFutureRevocation || isoTimestampProblem(revokeBefore)) return;
+    if (Date.parse(revokeBefore) <= Date.now()) return;
+    context.addIssue({
+      code: 'custom',
+      path: ['revokeSessionsBefore'],
+      message: `"${revokeBefore}" is in the future: every session of the role, new ones included, is denied until then; set acknowledgeFutureRevocation: true on the role if that is meant`,
+    });
+  });
 
 const roleNames = (description: string) => z.array(z.string()).default([]).describe(description);
 
@@ -274,6 +338,8 @@ export const settingsSchema = z.strictObject({
       accountSchema,
     )
     .refine((accounts) => Object.keys(accounts).length >= 2, 'must name at least two accounts')
+    // Looked up by key everywhere: without a prototype, an account named `constructor` or `toString` is just a key.
+    .transform(withoutPrototype)
     .describe(
       "The AWS accounts, two or more. Each key (`dev`, `prod`, …) is the alias of the account's `aws` provider, pinned to its id with `allowed_account_ids`.",
     ),
@@ -285,7 +351,33 @@ export const settingsSchema = z.strictObject({
   groups: z.array(groupSchema).default([]).describe('Groups in the identity account, and the roles they may assume.'),
   users: z.array(userSchema).default([]).describe('Users in the identity account.'),
   backend: backendSchema.default({ type: 'local' }),
-  tags: z.record(z.string(), z.string()).default({}).describe('Default tags on every resource of every provider.'),
+  tags: z
+    .record(tagKeySchema, tagValueSchema)
+    .superRefine((tags, context) => {
+      const keys = Object.keys(tags);
+      if (keys.length > MAX_TAGS) {
+        context.addIssue({
+          code: 'custom',
+          message: `must hold at most ${MAX_TAGS} tags (an IAM role or user holds no more), got ${keys.length}`,
+        });
+      }
+      const seen = new Map<string, string>();
+      for (const key of keys) {
+        const first = seen.get(key.toLowerCase());
+        if (first === undefined) seen.set(key.toLowerCase(), key);
+        else
+          context.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `is tag "${first}" again: IAM roles and users read tag keys without regard to case, so one would replace the other`,
+          });
+      }
+    })
+    .default({})
+    .transform(withoutPrototype)
+    .describe(
+      "Default tags on every resource of every provider, by IAM's tag rules: at most 50; keys of 1 to 128 characters, not starting with `aws:` and unique without regard to case; values of at most 256; letters, digits, spaces and `_.:/=+-@` only.",
+    ),
   expectations: expectationsSchema
     .default([])
     .describe('What `cross-account verify` must find in the synthesized stack; CI fails when one does not hold.'),
@@ -314,12 +406,9 @@ export type BackendSettings =
       readonly executionMode: 'local' | 'remote';
     };
 
-/** True for an ISO-8601 date-time with an explicit zone (Z or ±hh:mm), as IAM date conditions expect. */
-export function isIsoTimestamp(value: string): boolean {
-  return (
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
-    !Number.isNaN(Date.parse(value))
-  );
+/** A record as a null-prototype object, so looking a key up never finds `constructor`, `toString` or `__proto__`. */
+function withoutPrototype<T>(record: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, record);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

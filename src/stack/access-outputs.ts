@@ -1,5 +1,6 @@
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
+import { roleOutputName } from '../config';
 import { iamArn, PARTITION_HOSTS, type Partition } from '../policies/arn';
 
 /** What a user needs to use one role after deploy. */
@@ -10,8 +11,8 @@ export interface RoleAccess {
   readonly accountId: string;
   /** The role's ARN (a Terraform reference). */
   readonly roleArn: string;
-  /** Label shown in the console after switching. */
-  readonly displayName: string;
+  /** The console's switch-role URL ({@link toSwitchRoleUrl}). */
+  readonly switchRoleUrl: string;
   /** Name of the AWS CLI profile that uses the role. */
   readonly profileName: string;
   /** Profile the role is assumed from: the identity account's profile, or `default`. */
@@ -50,12 +51,12 @@ export class AccessOutputs extends Construct {
   constructor(scope: Construct, id: string, props: AccessOutputsProps) {
     super(scope, id);
     for (const access of props.roles) {
-      const output = new TerraformOutput(this, access.roleName, {
+      const output = new TerraformOutput(this, `role-${access.roleName}`, {
         description: `How to use role ${access.roleName} in account ${access.accountId}`,
         value: {
           arn: access.roleArn,
           ...(access.externalId === undefined
-            ? { switch_role_url: toSwitchRoleUrl(access) }
+            ? { switch_role_url: access.switchRoleUrl }
             : { switch_role_note: NO_SWITCH_ROLE_NOTE }),
           aws_config_profile: toProfileText(access),
           // The same facts as fields, so tools read them without parsing the profile text.
@@ -64,20 +65,19 @@ export class AccessOutputs extends Construct {
           region: access.region,
         },
       });
-      output.overrideLogicalId(outputName(access.roleName));
+      output.overrideLogicalId(roleOutputName(access.roleName));
     }
   }
 }
 
-/** Output name of a role: `role_` + the name with characters Terraform refuses replaced by `_`. */
-export function outputName(roleName: string): string {
-  return `role_${roleName.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-}
-
 /** The console's switch-role link, with the account, role and display name filled in. */
-export function toSwitchRoleUrl(
-  access: Pick<RoleAccess, 'roleName' | 'accountId' | 'displayName' | 'partition'>,
-): string {
+export function toSwitchRoleUrl(access: {
+  readonly roleName: string;
+  readonly accountId: string;
+  /** Label shown in the console after switching. */
+  readonly displayName: string;
+  readonly partition: Partition;
+}): string {
   const query = new URLSearchParams({
     roleName: access.roleName,
     account: access.accountId,

@@ -25,7 +25,8 @@ export class AccountProviders extends Construct {
     for (const [key, account] of Object.entries(props.accounts)) {
       this.providers.set(
         key,
-        new AwsProvider(this, key, {
+        // Construct ids carry a prefix: constructs finds a bare `constructor` or `toString` among a scope's children already.
+        new AwsProvider(this, `account-${key}`, {
           alias: key,
           region: props.region,
           allowedAccountIds: [account.id],

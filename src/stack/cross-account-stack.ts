@@ -2,13 +2,15 @@ import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { Settings } from '../config';
 import type { AssumableRole } from '../policies';
-import { AccessOutputs } from './access-outputs';
+import { AccessOutputs, toSwitchRoleUrl } from './access-outputs';
 import { AccountProviders } from './account-providers';
+import { AccountScopes } from './account-scopes';
 import { IdentityAccount } from './identity-account';
 import { SharedBucket } from './shared-bucket';
 import { SettingsFileOwner } from './settings-file-owner';
 import { configureStateBackend } from './state-backend';
 import { TargetAccountRole } from './target-account-role';
+import { literalSettings } from './terraform-literal';
 
 export { STACK_NAME } from './stack-name';
 
@@ -19,9 +21,12 @@ export { STACK_NAME } from './stack-name';
  * file that state belongs to.
  */
 export class CrossAccountStack extends TerraformStack {
-  constructor(scope: Construct, id: string, settings: Settings) {
+  constructor(scope: Construct, id: string, input: Settings) {
     super(scope, id);
+    // The one place settings enter the stack: from here on, every string is a Terraform literal.
+    const settings = literalSettings(input);
     const identity = settings.accounts[settings.identityAccount];
+    const accounts = new AccountScopes(this, settings.accounts);
     const providers = new AccountProviders(this, 'aws', {
       accounts: settings.accounts,
       region: settings.region,
@@ -29,14 +34,14 @@ export class CrossAccountStack extends TerraformStack {
     });
 
     for (const bucket of settings.buckets.filter((b) => b.create)) {
-      new SharedBucket(this, `bucket-${bucket.name}`, {
+      new SharedBucket(accounts.of(bucket.account), `bucket-${bucket.name}`, {
         name: bucket.name,
         provider: providers.forAccount(bucket.account),
       });
     }
 
     // Users first: a role may trust them by ARN; the assume-role policies follow the roles.
-    const identityAccount = new IdentityAccount(this, 'identity', {
+    const identityAccount = new IdentityAccount(accounts.of(settings.identityAccount), 'identity', {
       provider: providers.forAccount(settings.identityAccount),
       groups: settings.groups,
       users: settings.users,
@@ -44,7 +49,7 @@ export class CrossAccountStack extends TerraformStack {
 
     const roles = new Map<string, AssumableRole>();
     for (const role of settings.roles) {
-      const target = new TargetAccountRole(this, `role-${role.name}`, {
+      const target = new TargetAccountRole(accounts.of(role.account), `role-${role.name}`, {
         role,
         provider: providers.forAccount(role.account),
         trustedAccountId: identity.id,
@@ -59,13 +64,20 @@ export class CrossAccountStack extends TerraformStack {
       });
     }
     identityAccount.grantAssumeRoles(roles);
+    accounts.keepAddressesFromBeforeAccountScopes();
 
     new AccessOutputs(this, 'outputs', {
-      roles: settings.roles.map((role) => ({
+      roles: settings.roles.map((role, i) => ({
         roleName: role.name,
         accountId: settings.accounts[role.account].id,
         roleArn: roles.get(role.name)!.arn,
-        displayName: role.displayName,
+        // Percent-encoded from the text as the user wrote it: a URL holds no `${` or `%{`, so it is a literal as it is.
+        switchRoleUrl: toSwitchRoleUrl({
+          roleName: input.roles[i].name,
+          accountId: input.accounts[input.roles[i].account].id,
+          displayName: input.roles[i].displayName,
+          partition: input.partition,
+        }),
         profileName: role.profileName,
         sourceProfile: settings.sourceProfile,
         region: settings.region,

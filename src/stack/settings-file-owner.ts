@@ -1,10 +1,9 @@
 import { DataResource, TerraformLocal } from 'cdktf';
 import { Construct } from 'constructs';
-import { toTerraformLiteral } from './terraform-literal';
 
 /** Props of {@link SettingsFileOwner}. */
 export interface SettingsFileOwnerProps {
-  /** The settings file's path relative to the project root, e.g. `config/default.yaml`. */
+  /** The settings file's path relative to the project root, e.g. `config/default.yaml`, as a Terraform literal (see literalSettings). */
   readonly settingsFile: string;
 }
 
@@ -33,9 +32,7 @@ export const SETTINGS_FILE_RECORD = 'terraform_data.settings_file';
 export class SettingsFileOwner extends Construct {
   constructor(scope: Construct, id: string, props: SettingsFileOwnerProps) {
     super(scope, id);
-    new TerraformLocal(this, 'settings-file', toTerraformLiteral(props.settingsFile)).overrideLogicalId(
-      'settings_file',
-    );
+    new TerraformLocal(this, 'settings-file', props.settingsFile).overrideLogicalId('settings_file');
     const recorded = `${SETTINGS_FILE_RECORD}.input.settings_file`;
     const refusal =
       'This state belongs to the settings file ${RECORDED}, not ${local.settings_file}: ' +

@@ -16,6 +16,48 @@ export interface OfflinePlanResult {
   readonly add: number;
   readonly change: number;
   readonly destroy: number;
+  /** Each planned change: the resource's address (in its stack) and what Terraform will do (`create`, `delete`, …). */
+  readonly changes: readonly PlannedChange[];
+  /** The saved plan as `terraform show -json` writes it, when {@link OfflinePlanProps.readPlan} asks for it. */
+  readonly plan?: SavedPlanJson;
+}
+
+/** One resource change of a plan. */
+export interface PlannedChange {
+  readonly address: string;
+  readonly action: string;
+}
+
+/** The parts of `terraform show -json <plan>` (Terraform's JSON output format 1.x) the tools read. */
+export interface SavedPlanJson {
+  readonly planned_values: {
+    readonly outputs?: Readonly<Record<string, { readonly value?: unknown }>>;
+    readonly root_module: { readonly resources?: readonly PlannedResource[] };
+  };
+  readonly resource_changes?: readonly {
+    readonly address: string;
+    readonly change: {
+      readonly actions: readonly string[];
+      readonly after_unknown?: Readonly<Record<string, unknown>>;
+    };
+  }[];
+  readonly configuration: {
+    readonly root_module: {
+      readonly resources?: readonly { readonly address: string; readonly provider_config_key?: string }[];
+    };
+  };
+}
+
+/** One resource as the plan will leave it. */
+export interface PlannedResource {
+  readonly address: string;
+  readonly mode: string;
+  readonly type: string;
+  readonly name: string;
+  readonly provider_name: string;
+  readonly schema_version: number;
+  /** Attribute values known before apply. */
+  readonly values: Readonly<Record<string, unknown>>;
 }
 
 /** Props of {@link planOffline}. */
@@ -26,6 +68,13 @@ export interface OfflinePlanProps {
   readonly workDir: string;
   /** Filesystem mirror holding the aws provider (see findProviderMirror). */
   readonly mirror: string;
+  /**
+   * A Terraform state (the JSON of a state file) to plan against; the plan then
+   * skips refreshing, which would ask AWS. @default none: an empty state
+   */
+  readonly state?: unknown;
+  /** Also save the plan and read it back with `terraform show -json`. @default false */
+  readonly readPlan?: boolean;
 }
 
 /**
@@ -34,6 +83,7 @@ export interface OfflinePlanProps {
  * CLI config file, so nothing is downloaded and no AWS account is reached.
  */
 export async function planOffline(props: OfflinePlanProps): Promise<OfflinePlanResult> {
+  if (props.state !== undefined || props.readPlan) return planAtRoot(props);
   const results = await planManyOffline({
     stacks: { stack: props.stack },
     workDir: props.workDir,
@@ -103,9 +153,51 @@ export async function planManyOffline(props: OfflinePlanManyProps): Promise<Reco
   return Object.fromEntries(names.map((name) => [name, resultOf(name, diagnostics, messages, names.length === 1)]));
 }
 
-/** One module's share of validate and plan: diagnostics in its files (or in none), changes at its address. */
+/**
+ * The stack planned as the root module itself, as a deployment plans it: needed to
+ * plan against a state (whose addresses are the stack's own) and to read the plan
+ * back with the stack's own addresses. A plan against a state is about what changes
+ * and reports a configuration error itself, so `validate` is left out there.
+ */
+async function planAtRoot(props: OfflinePlanProps): Promise<OfflinePlanResult> {
+  writeStackJson(props.workDir, toOfflineStack(props.stack));
+  // The offline copy keeps its state in terraform.tfstate in the working folder.
+  if (props.state !== undefined) writeFileSync(join(props.workDir, 'terraform.tfstate'), JSON.stringify(props.state));
+  const run = terraformRunner({ workDir: props.workDir, mirror: props.mirror });
+  const terraform = async (...args: string[]) => failOnError(args, await run(...args));
+
+  await terraform('init', '-input=false', '-no-color', '-backend=true');
+  const validation: { diagnostics: TerraformDiagnostic[] } =
+    props.state === undefined ? JSON.parse((await run('validate', '-json', '-no-color')).stdout) : { diagnostics: [] };
+  const plan = await run(
+    'plan',
+    '-json',
+    '-input=false',
+    '-no-color',
+    '-lock=false',
+    ...(props.state === undefined ? [] : ['-refresh=false']),
+    ...(props.readPlan ? ['-out=offline.tfplan'] : []),
+  );
+  const messages = plan.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as PlanMessage);
+  const diagnostics = [
+    ...validation.diagnostics,
+    ...messages.flatMap((message) => (message.diagnostic ? [message.diagnostic] : [])),
+  ];
+  if (!messages.some((message) => message.type === 'change_summary')) {
+    throw new Error(`terraform plan gave no summary:\n${diagnostics.map(formatDiagnostic).join('\n')}\n${plan.stderr}`);
+  }
+  const saved = props.readPlan
+    ? (JSON.parse((await terraform('show', '-json', '-no-color', 'offline.tfplan')).stdout) as SavedPlanJson)
+    : undefined;
+  return { ...resultOf(undefined, diagnostics, messages, true), ...(saved && { plan: saved }) };
+}
+
+/** One module's share of validate and plan (the root's, for `name` undefined): diagnostics in its files (or in none), changes at its address. */
 function resultOf(
-  name: string,
+  name: string | undefined,
   allDiagnostics: readonly TerraformDiagnostic[],
   messages: readonly PlanMessage[],
   only: boolean,
@@ -113,11 +205,14 @@ function resultOf(
   const diagnostics = allDiagnostics.filter(
     (diagnostic) => only || !diagnostic.range || diagnostic.range.filename.startsWith(`${name}/`),
   );
-  const actions = messages.flatMap((message) =>
-    message.type === 'planned_change' && message.change?.resource.module.split('.')[1] === name
-      ? [message.change.action]
+  const changes = messages.flatMap((message) =>
+    message.type === 'planned_change' &&
+    message.change &&
+    (message.change.resource.module.split('.')[1] ?? undefined) === name
+      ? [{ address: message.change.resource.resource, action: message.change.action }]
       : [],
   );
+  const actions = changes.map((change) => change.action);
   const count = (...kinds: string[]) => actions.filter((action) => kinds.includes(action)).length;
   const [add, change, destroy] = [count('create', 'replace'), count('update'), count('delete', 'replace')];
   return {
@@ -131,6 +226,7 @@ function resultOf(
     add,
     change,
     destroy,
+    changes,
   };
 }
 
@@ -139,7 +235,10 @@ interface PlanMessage {
   readonly type: string;
   readonly diagnostic?: TerraformDiagnostic;
   /** Of a `planned_change`: the resource (`module` is `module.<name>`, or empty at the root) and what happens to it. */
-  readonly change?: { readonly resource: { readonly module: string }; readonly action: string };
+  readonly change?: {
+    readonly resource: { readonly module: string; readonly resource: string };
+    readonly action: string;
+  };
 }
 
 interface TerraformDiagnostic {
