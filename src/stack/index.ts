@@ -6,3 +6,4 @@ export * from './shared-bucket';
 export * from './access-outputs';
 export * from './state-backend';
 export * from './settings-file-owner';
+export * from './settings-record';
