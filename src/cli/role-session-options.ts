@@ -4,9 +4,10 @@ import { isIamRoleArn } from '../policies/arn';
 import { roleTargetOfArn, type RoleSessionRequest, type RoleTarget } from '../session/role-session';
 import { UserError } from '../user-error';
 import { loadCurrentStack } from './current-stack';
+import { outdirOption, type SettingsFileOptions } from './shared-options';
 
 /** The options `assume` and `smoke` share. */
-export interface RoleSessionOptions extends RoleSessionRequest {
+export interface RoleSessionOptions extends RoleSessionRequest, SettingsFileOptions {
   /** Role name (IAM or profile name) from the settings, or a role ARN. */
   readonly role: string;
   readonly outdir?: string;
@@ -29,13 +30,14 @@ export function withRoleSessionOptions(command: Command): Command {
       '--read-timeout <seconds>',
       'how long AWS may take to answer a request (default CROSS_ACCOUNT_READ_TIMEOUT, else 15)',
     )
-    .option('--outdir <dir>', 'read this cdktf.out instead of synthesizing the current settings');
+    .addOption(outdirOption());
 }
 
 /** A role of the settings; an ARN not in them is assumed as given (for credential_process run from anywhere). */
 export function resolveRoleTarget(options: RoleSessionOptions): RoleTarget {
   try {
-    return findRoleUsage(loadCurrentStack(options.outdir), options.role);
+    const current = loadCurrentStack(options);
+    return findRoleUsage(current.stack, options.role, current.description);
   } catch (error) {
     const usable = error instanceof UserError;
     if (!usable || !isIamRoleArn(options.role)) throw error;

@@ -1,9 +1,9 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { readSynthesizedStack } from '../access';
 import { buildApp } from '../app';
-import { settingsFileFromEnvironment } from '../config';
 import { STACK_NAME } from '../stack/stack-name';
 import { checkSettings } from './check-command';
+import { withExamples } from './shared-options';
 import { formatSummary } from './summary-command';
 
 /** Options of `cross-account synth`. */
@@ -20,16 +20,17 @@ interface SynthOptions {
  * files, byte for byte) without paying for the cdktf CLI and a second node.
  */
 export function registerSynthCommand(program: Command): void {
-  program
-    .command('synth')
-    .description('validate the settings, synthesize the stack into cdktf.out and print what it will create')
-    .option('--config <file>', 'settings file (CROSS_ACCOUNT_CONFIG)', settingsFileFromEnvironment())
-    .option('--outdir <dir>', 'cdktf output folder (CDKTF_OUTDIR)', process.env.CDKTF_OUTDIR || 'cdktf.out')
-    .action((options: SynthOptions) => {
-      // Checked before the app exists: a refused file leaves cdktf.out as it was.
-      const settings = checkSettings(options.config);
-      buildApp(settings, options.outdir).synth();
-      process.stdout.write(`Generated Terraform code for the stacks: ${STACK_NAME}\n`);
-      process.stdout.write(formatSummary(readSynthesizedStack(options.outdir, STACK_NAME)));
-    });
+  withExamples(
+    program
+      .command('synth')
+      .description('validate the settings, synthesize the stack into cdktf.out and print what it will create')
+      .addOption(new Option('--outdir <dir>', 'cdktf output folder').env('CDKTF_OUTDIR').default('cdktf.out')),
+    'cross-account synth --config config/examples/hardened.yaml',
+  ).action((options: SynthOptions) => {
+    // Checked before the app exists: a refused file leaves cdktf.out as it was.
+    const settings = checkSettings(options.config);
+    buildApp(settings, options.outdir).synth();
+    process.stdout.write(`Generated Terraform code for the stacks: ${STACK_NAME}\n`);
+    process.stdout.write(formatSummary(readSynthesizedStack(options.outdir, STACK_NAME)));
+  });
 }
