@@ -4,6 +4,7 @@ import type { DiffReport } from '../verify';
 import { DIFF_FORMAT_NAMES, type DiffFormat } from '../verify/report/diff-format-names';
 import { loadDiffSide } from './diff-side';
 import { loadVerifier } from './load-verifier';
+import { outputWidth } from './output-width';
 import { withExamples, type SettingsFileOptions } from './shared-options';
 
 /** Options of `cross-account diff`. */
@@ -34,7 +35,7 @@ export function registerDiffCommand(program: Command): void {
   ).action(async (options: DiffOptions) => {
     const verifier = await loadVerifier();
     const report = await runDiff(options, verifier);
-    process.stdout.write(verifier.DIFF_FORMATS[options.format](report));
+    process.stdout.write(verifier.DIFF_FORMATS[options.format](report, { width: outputWidth() }));
     const gained = report.diff.gained.length;
     if (options.failOn === 'gained' && gained > 0)
       throw new UserError(`${gained} gained, and --fail-on gained is set: review the gained access before merging`);

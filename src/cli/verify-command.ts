@@ -4,6 +4,7 @@ import type { VerifyReport } from '../verify';
 import { VERIFY_FORMAT_NAMES, type VerifyFormat } from '../verify/report/format-names';
 import { loadCurrentStack } from './current-stack';
 import { loadVerifier } from './load-verifier';
+import { outputWidth } from './output-width';
 import { outdirOption, withExamples } from './shared-options';
 
 /** Options of `cross-account verify`. */
@@ -28,7 +29,7 @@ export function registerVerifyCommand(program: Command): void {
   ).action(async (options: VerifyOptions) => {
     const verifier = await loadVerifier();
     const report = await runVerify(options, verifier);
-    process.stdout.write(verifier.VERIFY_FORMATS[options.format](report));
+    process.stdout.write(verifier.VERIFY_FORMATS[options.format](report, { width: outputWidth() }));
     // One line per failed expectation or lint finding; the CLI prints it and exits 1.
     if (report.problems.length > 0) throw new ProblemsFound(report.problems);
   });
