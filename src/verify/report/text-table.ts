@@ -38,7 +38,7 @@ export function textTable(title: string, headers: Row, rows: readonly Row[], opt
   const kinds = headers.map((_, column) => options.columns?.[column] ?? 'fixed');
   const heading = wrapWords(title, width);
   const all = [...headers.keys()];
-  const inPlace = fitColumns(columnWidths([headers, ...rows], all), kinds, width - INDENT.length);
+  const inPlace = fitColumns(pickRows(rows, all), columnWidths([headers, ...rows], all), kinds, width - INDENT.length);
   if (lineWidth(inPlace) <= width - INDENT.length || !kinds.includes('prose')) {
     return [...heading, ...[headers, ...rows].flatMap((row) => gridLines(row, inPlace, kinds, INDENT))].join('\n');
   }
@@ -46,7 +46,12 @@ export function textTable(title: string, headers: Row, rows: readonly Row[], opt
   const indent = kinds[0] === 'group' ? INDENT + INDENT : INDENT;
   const grid = all.filter((column) => kinds[column] !== 'prose' && !(column === 0 && kinds[0] === 'group'));
   const gridKinds = grid.map((column) => kinds[column]);
-  const widths = fitColumns(columnWidths([headers, ...rows], grid), gridKinds, width - indent.length);
+  const widths = fitColumns(
+    pickRows(rows, grid),
+    columnWidths([headers, ...rows], grid),
+    gridKinds,
+    width - indent.length,
+  );
   const prose = all.filter((column) => kinds[column] === 'prose');
   const labelWidth = Math.max(...prose.map((column) => headers[column].length));
   const lines = [...heading];
@@ -93,14 +98,32 @@ function pick(row: Row, columns: readonly number[]): string[] {
   return columns.map((column) => row[column]);
 }
 
-/** Narrows the widest column that may wrap, one character at a time, until the row fits or each is at its minimum. */
-function fitColumns(widths: readonly number[], kinds: readonly ColumnKind[], width: number): number[] {
+function pickRows(rows: readonly Row[], columns: readonly number[]): string[][] {
+  return rows.map((row) => pick(row, columns));
+}
+
+/**
+ * Narrows the widest column that may wrap, one character at a time, until the row fits or each is at its
+ * minimum: a path column never gets narrower than its longest part between `/` and `:`, so that a name is
+ * not cut.
+ */
+function fitColumns(
+  rows: readonly Row[],
+  widths: readonly number[],
+  kinds: readonly ColumnKind[],
+  width: number,
+): number[] {
   const fitted = [...widths];
+  const minimum = widths.map((_, column) =>
+    kinds[column] === 'path'
+      ? Math.max(MIN_WIDTH.path, ...rows.flatMap((row) => pathParts(row[column]).map((part) => part.length)))
+      : MIN_WIDTH[kinds[column]],
+  );
   const wraps = (column: number) => kinds[column] === 'path' || kinds[column] === 'prose';
   while (lineWidth(fitted) > width) {
     const widest = fitted.reduce(
       (best, current, column) =>
-        wraps(column) && current > MIN_WIDTH[kinds[column]] && (best < 0 || current > fitted[best]) ? column : best,
+        wraps(column) && current > minimum[column] && (best < 0 || current > fitted[best]) ? column : best,
       -1,
     );
     if (widest < 0) break;
@@ -127,7 +150,12 @@ function gridLines(cells: Row, widths: readonly number[], kinds: readonly Column
 
 /** Greedy wrap after `/` and `:` (`arn:aws:iam::111111111111:` / `role/Name`); a part longer than a line is cut. */
 function wrapPath(text: string, width: number): string[] {
-  return wrapTokens(text.match(/[^/:]*[/:]+|[^/:]+$/g) ?? [text], '', width);
+  return wrapTokens(pathParts(text), '', width);
+}
+
+/** `arn:aws:iam::1:role/x` → `arn:`, `aws:`, `iam::`, `1:`, `role/`, `x`. */
+function pathParts(text: string): string[] {
+  return text.match(/[^/:]*[/:]+|[^/:]+$/g) ?? [text];
 }
 
 function wrapTokens(tokens: readonly string[], separator: string, width: number): string[] {
