@@ -17,6 +17,8 @@ type RegisterCommand = (program: Command) => void;
 export const SUBCOMMANDS = {
   check: () => import('./check-command').then((module) => module.registerCheckCommand),
   synth: () => import('./synth-command').then((module) => module.registerSynthCommand),
+  plan: () => import('./plan-command').then((module) => module.registerPlanCommand),
+  deploy: () => import('./deploy-command').then((module) => module.registerDeployCommand),
   summary: () => import('./summary-command').then((module) => module.registerSummaryCommand),
   profiles: () => import('./profiles-command').then((module) => module.registerProfilesCommand),
   assume: () => import('./assume-command').then((module) => module.registerAssumeCommand),
