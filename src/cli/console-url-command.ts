@@ -10,7 +10,7 @@ export function registerConsoleUrlCommand(program: Command): void {
     program
       .command('console-url')
       .description("print the console's switch-role URL of a role")
-      .requiredOption('--role <name>', 'role name (IAM or profile name)')
+      .requiredOption('--role <name>', 'the role (required): its IAM or profile name in the stack')
       .addOption(outdirOption()),
     'cross-account console-url --role S3ProductionAccessRole',
   ).action((options: StackSource & { role: string }) => {

@@ -16,7 +16,7 @@ export interface RoleSessionOptions extends RoleSessionRequest, SettingsFileOpti
 /** Adds the options of {@link RoleSessionOptions} (shared by `assume` and `smoke`) to a command. */
 export function withRoleSessionOptions(command: Command): Command {
   return command
-    .requiredOption('--role <name|arn>', 'role name from the settings, or a role ARN')
+    .requiredOption('--role <name|arn>', 'the role (required): its IAM or profile name in the stack, or a role ARN')
     .option('--profile <profile>', 'AWS profile to assume it from (default: the standard credential chain)')
     .option('--duration <seconds>', 'session length in seconds (900 to the role maximum)')
     .option('--mfa-code <code>', 'MFA code (asked for on stderr when the role requires MFA)')
