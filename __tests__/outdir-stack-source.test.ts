@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSynthesizedStack } from '../src/access';
 import { STACK_NAME } from '../src/stack';
@@ -71,5 +72,25 @@ describe('a command that reads a synthesized stack (--outdir) takes everything f
     expect(code).toBe(0);
     expect(stdout).toMatch(/^https:\/\/signin\.aws\.amazon\.com\/switchrole\?roleName=acc-to-read-prod-s3-bucket&/);
     expect(stderr).toContain(`${outdir} holds the stack of ${OTHER}, not of config/default.yaml (--config)`);
+  });
+
+  it('verify refuses a stack synthesized before stacks recorded their settings, in one line; console-url still reads it', async () => {
+    const outdir = synthesizeFileToOutdir(OTHER);
+    const file = join(outdir, 'stacks', STACK_NAME, 'cdk.tf.json');
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    delete json['//'].metadata.settings;
+    writeFileSync(file, JSON.stringify(json));
+
+    const verify = await cli('verify', '--outdir', outdir);
+    expect([verify.code, verify.stdout, verify.stderr]).toEqual([
+      1,
+      '',
+      `the stack in ${outdir} records no settings file and no expectations (synthesized by an older version): run \`npm run synth\` again\n`,
+    ]);
+    const url = await cli('console-url', '--outdir', outdir, '--role', 'nobody');
+    expect([url.code, url.stderr]).toEqual([
+      1,
+      `role "nobody" is not in the stack in ${outdir}; its roles: acc-to-read-prod-s3-bucket\n`,
+    ]);
   });
 });
