@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from './support/synthesize';
 import { tempFolder } from './support/temp-folder';
 
 const ROLE_ARN = 'arn:aws:iam::999999999999:role/S3ProductionAccessRole';
+const CONFIG = join(PROJECT_ROOT, 'config/default.yaml');
 let sts: LocalSts;
 let restoreEnv: (() => void) | undefined;
 
@@ -33,7 +34,7 @@ const assumeCalls = () => sts.requests.filter((request) => request.action === 'A
 describe('cross-account assume', () => {
   it("prints export lines for the role's credentials, the session named after the caller", async () => {
     await withSts();
-    const text = await assumeRole({ role: 'S3ProductionAccessRole', format: 'env' });
+    const text = await assumeRole({ config: CONFIG, role: 'S3ProductionAccessRole', format: 'env' });
     expect(text).toMatch(
       /^export AWS_ACCESS_KEY_ID=S3RVER\nexport AWS_SECRET_ACCESS_KEY=S3RVER\nexport AWS_SESSION_TOKEN=local-session-token-\d+\nexport AWS_CREDENTIAL_EXPIRATION=\d{4}-\d\d-\d\dT[\d:.]+Z\n$/,
     );
@@ -44,7 +45,7 @@ describe('cross-account assume', () => {
   it('prints the JSON the AWS CLI expects from a credential_process, with the requested duration', async () => {
     await withSts();
     const before = Date.now();
-    const text = await assumeRole({ role: ROLE_ARN, format: 'credential-process', duration: '900' });
+    const text = await assumeRole({ config: CONFIG, role: ROLE_ARN, format: 'credential-process', duration: '900' });
     const json = JSON.parse(text);
     expect(Object.keys(json)).toEqual(['Version', 'AccessKeyId', 'SecretAccessKey', 'SessionToken', 'Expiration']);
     expect(json.Version).toBe(1);
@@ -57,7 +58,7 @@ describe('cross-account assume', () => {
     await withSts();
     process.env.CROSS_ACCOUNT_CONFIG = '/no/such/settings.yaml';
     const other = 'arn:aws:iam::222222222222:role/ReadOnly';
-    await assumeRole({ role: other, format: 'credential-process', externalId: 'partner-id' });
+    await assumeRole({ config: CONFIG, role: other, format: 'credential-process', externalId: 'partner-id' });
     expect(assumeCalls()[0].params).toMatchObject({
       RoleArn: other,
       ExternalId: 'partner-id',
@@ -73,20 +74,26 @@ describe('cross-account assume', () => {
       '[dev]\naws_access_key_id = AKIDDEVPROFILE\naws_secret_access_key = dev\n',
     );
     process.env.AWS_SHARED_CREDENTIALS_FILE = join(folder, 'credentials');
-    await assumeRole({ role: 'S3ProductionAccessRole', profile: 'dev', format: 'env' });
+    await assumeRole({ config: CONFIG, role: 'S3ProductionAccessRole', profile: 'dev', format: 'env' });
     expect(sts.requests.map((request) => request.accessKeyId)).toEqual(['AKIDDEVPROFILE', 'AKIDDEVPROFILE']);
   });
 
   it('prints the Credentials object of `aws sts assume-role` with --format json', async () => {
     await withSts();
-    const json = JSON.parse(await assumeRole({ role: 'S3ProductionAccessRole', format: 'json' }));
+    const json = JSON.parse(await assumeRole({ config: CONFIG, role: 'S3ProductionAccessRole', format: 'json' }));
     expect(json.Credentials).toMatchObject({ AccessKeyId: 'S3RVER', SecretAccessKey: 'S3RVER' });
   });
 
   it('sends the MFA device, the code, the external id and the user name that a hardened role asks for', async () => {
     await withSts();
     const outdir = synthesizeFileToOutdir('config/examples/hardened.yaml');
-    await assumeRole({ role: 'S3ProductionAccessRole', outdir, mfaCode: '123456', format: 'env' });
+    await assumeRole({
+      config: 'config/examples/hardened.yaml',
+      role: 'S3ProductionAccessRole',
+      outdir,
+      mfaCode: '123456',
+      format: 'env',
+    });
     expect(assumeCalls()[0].params).toMatchObject({
       SerialNumber: 'arn:aws:iam::111111111111:mfa/John',
       TokenCode: '123456',
@@ -102,7 +109,13 @@ describe('cross-account assume', () => {
     });
     const outdir = synthesizeDefaultWithRoleKeys('requireMfa: true');
     await expect(
-      assumeRole({ role: 'S3ProductionAccessRole', outdir, mfaCode: '123456', format: 'env' }),
+      assumeRole({
+        config: 'default-with-role-keys.yaml',
+        role: 'S3ProductionAccessRole',
+        outdir,
+        mfaCode: '123456',
+        format: 'env',
+      }),
     ).rejects.toThrow(
       new UserError(
         'AccessDenied on AssumeRole of S3ProductionAccessRole: you are not in a group that allows the role, or you are in one that denies it (a deny wins); or the role requires MFA and the code or device (--serial-number) was not accepted',
@@ -117,7 +130,9 @@ describe('cross-account assume', () => {
         message: 'MultiFactorAuthentication failed with invalid MFA one time pass code.',
       }),
     });
-    await expect(assumeRole({ role: 'S3ProductionAccessRole', mfaCode: '000000', format: 'env' })).rejects.toThrow(
+    await expect(
+      assumeRole({ config: CONFIG, role: 'S3ProductionAccessRole', mfaCode: '000000', format: 'env' }),
+    ).rejects.toThrow(
       new UserError('AccessDenied on AssumeRole of S3ProductionAccessRole: the MFA code is wrong or was already used'),
     );
   });
@@ -129,7 +144,7 @@ describe('cross-account assume', () => {
         message: 'The security token included in the request is invalid.',
       },
     });
-    await expect(assumeRole({ role: 'S3ProductionAccessRole', format: 'env' })).rejects.toThrow(
+    await expect(assumeRole({ config: CONFIG, role: 'S3ProductionAccessRole', format: 'env' })).rejects.toThrow(
       new UserError('AWS does not accept your access key (InvalidClientTokenId): check the keys of your profile'),
     );
   });
@@ -138,7 +153,7 @@ describe('cross-account assume', () => {
     await withSts();
     delete process.env.AWS_ACCESS_KEY_ID;
     delete process.env.AWS_SECRET_ACCESS_KEY;
-    await expect(assumeRole({ role: 'S3ProductionAccessRole', format: 'env' })).rejects.toThrow(
+    await expect(assumeRole({ config: CONFIG, role: 'S3ProductionAccessRole', format: 'env' })).rejects.toThrow(
       /^no AWS credentials \(.+\): set AWS_PROFILE or pass --profile, or run `aws configure` or `aws sso login`$/,
     );
   });
@@ -147,7 +162,7 @@ describe('cross-account assume', () => {
     await withSts({
       callerIdentityError: { code: 'ExpiredToken', message: 'The security token included in the request is expired' },
     });
-    await expect(assumeRole({ role: 'S3ProductionAccessRole', format: 'env' })).rejects.toThrow(
+    await expect(assumeRole({ config: CONFIG, role: 'S3ProductionAccessRole', format: 'env' })).rejects.toThrow(
       new UserError(
         'your AWS session token has expired (ExpiredToken): sign in again (`aws sso login`, or fresh keys) and retry',
       ),
@@ -156,9 +171,9 @@ describe('cross-account assume', () => {
 
   it("refuses a duration beyond the role's maximum before calling STS", async () => {
     await withSts();
-    await expect(assumeRole({ role: 'S3ProductionAccessRole', duration: '7200', format: 'env' })).rejects.toThrow(
-      '--duration must be whole seconds from 900 to 3600',
-    );
+    await expect(
+      assumeRole({ config: CONFIG, role: 'S3ProductionAccessRole', duration: '7200', format: 'env' }),
+    ).rejects.toThrow('--duration must be whole seconds from 900 to 3600');
     expect(assumeCalls()).toHaveLength(0);
   });
 
@@ -171,7 +186,7 @@ describe('cross-account assume', () => {
     } finally {
       spy.mockRestore();
     }
-    expect(errors).toEqual(['role "S3ProductionAcessRole" is not in the settings (roles: S3ProductionAccessRole)']);
+    expect(errors).toEqual([`role "S3ProductionAcessRole" is not in ${CONFIG}; its roles: S3ProductionAccessRole`]);
   });
 });
 

@@ -45,7 +45,7 @@ describe('writing the AWS config file', () => {
   it('never writes into the old file: a hard link to it still holds the old text (a kill mid-write cannot truncate it)', () => {
     const { folder, file } = configFolder();
     linkSync(file, join(folder, 'old-config'));
-    writeProfiles({ configFile: file, outdir });
+    writeProfiles({ config: 'config/examples/acc-to-prod-s3.yaml', configFile: file, outdir });
     expect(readFileSync(file, 'utf8')).toContain('[profile prod-s3]');
     expect(readFileSync(join(folder, 'old-config'), 'utf8')).toBe(USER_CONFIG);
   });
@@ -60,7 +60,7 @@ describe('writing the AWS config file', () => {
       calls.push('rename');
       realRename(from, to);
     });
-    writeProfiles({ configFile: file, outdir });
+    writeProfiles({ config: 'config/examples/acc-to-prod-s3.yaml', configFile: file, outdir });
     expect(calls.indexOf('rename')).toBeGreaterThan(0);
     expect(calls[0]).toMatch(/^fsync \d+$/);
     const [from, to] = rename.mock.calls[0];
@@ -73,7 +73,7 @@ describe('writing the AWS config file', () => {
   it("keeps the file's mode", () => {
     const { file } = configFolder();
     chmodSync(file, 0o640);
-    writeProfiles({ configFile: file, outdir });
+    writeProfiles({ config: 'config/examples/acc-to-prod-s3.yaml', configFile: file, outdir });
     expect(statSync(file).mode & 0o7777).toBe(0o640);
   });
 
@@ -82,7 +82,7 @@ describe('writing the AWS config file', () => {
     chmodSync(target, 0o600);
     const link = join(tempFolder('aws-home-'), 'config');
     symlinkSync(target, link);
-    const { report } = writeProfiles({ configFile: link, outdir });
+    const { report } = writeProfiles({ config: 'config/examples/acc-to-prod-s3.yaml', configFile: link, outdir });
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(fs.readlinkSync(link)).toBe(target);
     expect(readFileSync(target, 'utf8')).toContain('[profile prod-s3]');
@@ -98,7 +98,7 @@ describe('writing the AWS config file', () => {
       jest.spyOn(fs, step).mockImplementation(() => {
         throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
       });
-      expect(() => writeProfiles({ configFile: file, outdir })).toThrow(
+      expect(() => writeProfiles({ config: 'config/examples/acc-to-prod-s3.yaml', configFile: file, outdir })).toThrow(
         new UserError(`could not write ${file} (ENOSPC: no space left on device): it is left as it was`),
       );
       jest.restoreAllMocks();
@@ -110,7 +110,15 @@ describe('writing the AWS config file', () => {
 
 describe('profiles refuses a config file it cannot replace: one line, exit 1, nothing written', () => {
   async function profiles(file: string) {
-    return cli('profiles', '--config-file', file, '--outdir', outdir);
+    return cli(
+      'profiles',
+      '--config-file',
+      file,
+      '--outdir',
+      outdir,
+      '--config',
+      'config/examples/acc-to-prod-s3.yaml',
+    );
   }
 
   it('a read-only file', async () => {
@@ -170,7 +178,14 @@ describe('profiles refuses text that would inject lines into the config file', (
 
   it('in --user, which becomes role_session_name', () => {
     const { folder, file } = configFolder();
-    expect(() => writeProfiles({ configFile: file, outdir: hardenedOutdir, user: `John${EVIL}` })).toThrow(
+    expect(() =>
+      writeProfiles({
+        config: 'config/examples/hardened.yaml',
+        configFile: file,
+        outdir: hardenedOutdir,
+        user: `John${EVIL}`,
+      }),
+    ).toThrow(
       new UserError(
         'refusing to write [profile S3ProductionAccessRole] to the AWS config file: the value of mfa_serial "arn:aws:iam::111111111111:mfa/John\\n[profile evil]\\ncredential_process = /tmp/evil.sh" holds a line break (U+000A): config values are one line of printable characters without spaces, #, ;, [ or ]',
       ),
@@ -182,7 +197,15 @@ describe('profiles refuses text that would inject lines into the config file', (
   it('in --mfa-serial', () => {
     const { file } = configFolder();
     const mfaSerial = `arn:aws:iam::111111111111:mfa/John${EVIL}`;
-    expect(() => writeProfiles({ configFile: file, outdir: hardenedOutdir, user: 'John', mfaSerial })).toThrow(
+    expect(() =>
+      writeProfiles({
+        config: 'config/examples/hardened.yaml',
+        configFile: file,
+        outdir: hardenedOutdir,
+        user: 'John',
+        mfaSerial,
+      }),
+    ).toThrow(
       /^refusing to write \[profile S3ProductionAccessRole\] to the AWS config file: the value of mfa_serial ".*" holds a line break \(U\+000A\)/,
     );
     expect(readFileSync(file, 'utf8')).toBe(USER_CONFIG);
@@ -200,7 +223,9 @@ describe('profiles refuses text that would inject lines into the config file', (
     output!.value.profile_name = `prod-s3]${EVIL}`;
     writeFileSync(stackFile, JSON.stringify(stack));
     const { file } = configFolder();
-    expect(() => writeProfiles({ configFile: file, outdir: tampered })).toThrow(
+    expect(() =>
+      writeProfiles({ config: 'config/examples/acc-to-prod-s3.yaml', configFile: file, outdir: tampered }),
+    ).toThrow(
       /^refusing to write \[profile prod-s3\]\\n\[profile evil\]\\ncredential_process = \/tmp\/evil.sh\] to the AWS config file: the profile name .* holds "\]"/,
     );
     expect(readFileSync(file, 'utf8')).toBe(USER_CONFIG);

@@ -5,22 +5,17 @@ import { synthesizeDefaultWithRoleKeys } from './support/synthesized-outdir';
 import { PROJECT_ROOT } from './support/synthesize';
 
 describe('cross-account console-url', () => {
-  const saved = process.env.CROSS_ACCOUNT_CONFIG;
-  afterEach(() => {
-    if (saved === undefined) delete process.env.CROSS_ACCOUNT_CONFIG;
-    else process.env.CROSS_ACCOUNT_CONFIG = saved;
-  });
+  const config = join(PROJECT_ROOT, 'config/default.yaml');
 
   it("prints tutorial 004's switch-role link for the current settings", () => {
-    process.env.CROSS_ACCOUNT_CONFIG = join(PROJECT_ROOT, 'config/default.yaml');
-    expect(consoleUrl('S3ProductionAccessRole')).toBe(
+    expect(consoleUrl({ config }, 'S3ProductionAccessRole')).toBe(
       'https://signin.aws.amazon.com/switchrole?roleName=S3ProductionAccessRole&account=999999999999&displayName=prod-S3ProductionAccessRole',
     );
   });
 
   it('gives none, with the reason, for a role that requires an external id', () => {
     const outdir = synthesizeDefaultWithRoleKeys('externalId: a-shared-secret-id');
-    expect(() => consoleUrl('S3ProductionAccessRole', outdir)).toThrow(
+    expect(() => consoleUrl({ config: 'default-with-role-keys.yaml', outdir }, 'S3ProductionAccessRole')).toThrow(
       new UserError(
         'no switch-role URL for S3ProductionAccessRole: it requires an external id, which the console cannot send; use `cross-account assume`',
       ),

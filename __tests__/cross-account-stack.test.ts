@@ -135,7 +135,7 @@ describe('target account role', () => {
     const { json } = synthesizeSettingsFile('config/examples/acc-to-prod-s3.yaml');
     const [policy] = Object.values((json.resource as Resources).aws_iam_policy);
     expect(parsePolicy(policy.policy).Statement[2]).toEqual({
-      Sid: 'ReadObjectsListprodbktdetails01',
+      Sid: 'ReadObjectsListProdBktDetails01',
       Effect: 'Allow',
       Action: 's3:GetObject',
       Resource: 'arn:aws:s3:::list-prod-bkt-details-01/*',

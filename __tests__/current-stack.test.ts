@@ -8,12 +8,12 @@ import { PROJECT_ROOT } from './support/synthesize';
 import { tempFolder } from './support/temp-folder';
 
 describe('loadCurrentStack', () => {
-  it('synthesizes the settings CROSS_ACCOUNT_CONFIG names, leaving no temp folder behind', () => {
+  it('synthesizes the settings file it is given, leaving no temp folder behind', () => {
     // The folders it makes, by name: counting the shared temp folder races with other processes that synthesize.
     const made = jest.spyOn(fs, 'mkdtempSync');
     try {
-      const stack = loadCurrentStack(undefined, {
-        CROSS_ACCOUNT_CONFIG: join(PROJECT_ROOT, 'config/examples/originating-to-destination.yaml'),
+      const { stack } = loadCurrentStack({
+        config: join(PROJECT_ROOT, 'config/examples/originating-to-destination.yaml'),
       });
       expect(listRoleUsages(stack).map((role) => role.arn)).toEqual(['arn:aws:iam::999999999999:role/UpdateData']);
       const folders = made.mock.results.map((result) => String(result.value));
@@ -24,15 +24,24 @@ describe('loadCurrentStack', () => {
     }
   });
 
-  it('reads an existing cdktf.out given as --outdir instead of synthesizing', () => {
+  it('reads an existing cdktf.out given as --outdir instead of synthesizing, and says whose stack it is', () => {
     const outdir = synthesizeFileToOutdir('config/examples/acc-to-prod-s3.yaml');
-    const stack = loadCurrentStack(outdir, { CROSS_ACCOUNT_CONFIG: '/no/such/settings.yaml' });
-    expect(listRoleUsages(stack).map((role) => role.profileName)).toEqual(['prod-s3']);
+    const notices: string[] = [];
+    const current = loadCurrentStack({ config: 'config/no-such-settings.yaml', outdir }, {}, (line) =>
+      notices.push(line),
+    );
+    expect(listRoleUsages(current.stack).map((role) => role.profileName)).toEqual(['prod-s3']);
+    expect(current.description).toBe(`the stack in ${outdir} (synthesized from config/examples/acc-to-prod-s3.yaml)`);
+    expect(notices).toEqual([
+      `${outdir} holds the stack of config/examples/acc-to-prod-s3.yaml, not of config/no-such-settings.yaml (--config): its roles and expectations are used`,
+    ]);
   });
 
   it('says to synthesize first when --outdir holds no stack', () => {
     const empty = tempFolder('empty-out-');
     expect(existsSync(join(empty, 'manifest.json'))).toBe(false);
-    expect(() => loadCurrentStack(empty)).toThrow(`no synthesized stack in ${empty}: run \`npm run synth\` first`);
+    expect(() => loadCurrentStack({ config: 'config/default.yaml', outdir: empty })).toThrow(
+      `no synthesized stack in ${empty}: run \`npm run synth\` first`,
+    );
   });
 });

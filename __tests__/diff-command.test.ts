@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli } from './support/run-cli';
+import { cli, cliOnTerminal } from './support/run-cli';
 import { synthesizeToOutdir } from './support/synthesized-outdir';
 import { loadSettings } from '../src/config';
 import { CLEAN_ENV, PROJECT_ROOT } from './support/synthesize';
@@ -180,7 +180,14 @@ describe('cross-account diff', () => {
   });
 
   it('prints a table by default, gains first, each with both decisions and the cause', async () => {
-    const { code, stdout } = await cli('diff', '--base', fixture('base'), '--head', fixture('pull-request'));
+    const { code, stdout } = await cliOnTerminal(
+      400,
+      'diff',
+      '--base',
+      fixture('base'),
+      '--head',
+      fixture('pull-request'),
+    );
     expect(code).toBe(0);
     const lines = stdout.split('\n');
     expect(lines[0]).toBe(
@@ -193,6 +200,24 @@ describe('cross-account diff', () => {
     const same = await cli('diff', '--base', fixture('base'), '--head', fixture('reordered'));
     expect(same.stdout).toBe(
       `Access diff ${fixture('base')} -> ${fixture('reordered')}: no access gained or lost (14 requests compared)\n`,
+    );
+  });
+
+  it('fits a 100-column log: before, after and because go under each change, wrapped', async () => {
+    const { code, stdout } = await cli('diff', '--base', fixture('base'), '--head', fixture('pull-request'));
+    expect(code).toBe(0);
+    const [summary, ...rest] = stdout.split('\n');
+    expect(summary).toMatch(/: 4 gained, 1 lost \(18 requests compared\)$/);
+    expect(Math.max(...rest.map((line) => line.length))).toBeLessThanOrEqual(100);
+    expect(stdout).toContain(
+      [
+        '  user John  sts:AssumeRole  S3ProductionAccessRole',
+        '      before  Allowed: Developers/AssumeCrossAccountRoles (AllowAssumeS3ProductionAccessRole) +',
+        '              trust policy (TrustIdentityAccount)',
+        '      after   ExplicitlyDenied: denied by Testers/AssumeCrossAccountRoles',
+        '              (DenyAssumeS3ProductionAccessRole)',
+        '      because membership: John left Developers; membership: John joined Testers, which denies it',
+      ].join('\n'),
     );
   });
 

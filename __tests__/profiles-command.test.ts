@@ -7,7 +7,8 @@ import { synthesizeDefaultWithRoleKeys, synthesizeFileToOutdir } from './support
 import { PROJECT_ROOT } from './support/synthesize';
 import { tempFolder } from './support/temp-folder';
 
-const ENV = { CROSS_ACCOUNT_CONFIG: join(PROJECT_ROOT, 'config/examples/acc-to-prod-s3.yaml') };
+const CONFIG = join(PROJECT_ROOT, 'config/examples/acc-to-prod-s3.yaml');
+const ENV = {};
 
 const USER_CONFIG = `# David's profiles
 [default]
@@ -33,7 +34,7 @@ function configFolder(text?: string): { folder: string; file: string } {
 describe('cross-account profiles', () => {
   it('writes the tutorial 000 prod-s3 profile in place, keeps the rest, and backs up the file first', () => {
     const { folder, file } = configFolder(USER_CONFIG);
-    const { report } = writeProfiles({ configFile: file }, ENV);
+    const { report } = writeProfiles({ config: CONFIG, configFile: file }, ENV);
 
     expect(readFileSync(file, 'utf8')).toBe(`# David's profiles
 [default]
@@ -57,7 +58,7 @@ output = json
 
   it('prints the diff and writes nothing with --dry-run', () => {
     const { folder, file } = configFolder(USER_CONFIG);
-    const diff = writeProfiles({ configFile: file, dryRun: true }, ENV).report;
+    const diff = writeProfiles({ config: CONFIG, configFile: file, dryRun: true }, ENV).report;
     expect(diff).toContain('-role_arn = arn:aws:iam::222222222222:role/typo-role');
     expect(diff).toContain('+role_arn = arn:aws:iam::222222222222:role/acc-to-read-prod-s3-bucket');
     expect(readFileSync(file, 'utf8')).toBe(USER_CONFIG);
@@ -67,7 +68,7 @@ output = json
   it('creates a missing config file (owner-only) from AWS_CONFIG_FILE, with no backup', () => {
     const { folder } = configFolder();
     const file = join(folder, 'nested', 'config');
-    writeProfiles({}, { ...ENV, AWS_CONFIG_FILE: file });
+    writeProfiles({ config: CONFIG }, { ...ENV, AWS_CONFIG_FILE: file });
     expect(readFileSync(file, 'utf8')).toContain('[profile prod-s3]\nrole_arn = ');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readdirSync(join(folder, 'nested'))).toEqual(['config']);
@@ -75,8 +76,8 @@ output = json
 
   it('leaves the file and writes no backup when the profiles are already there', () => {
     const { folder, file } = configFolder(USER_CONFIG);
-    writeProfiles({ configFile: file }, ENV);
-    const { report } = writeProfiles({ configFile: file }, ENV);
+    writeProfiles({ config: CONFIG, configFile: file }, ENV);
+    const { report } = writeProfiles({ config: CONFIG, configFile: file }, ENV);
     expect(report).toContain('unchanged [profile prod-s3]');
     expect(readdirSync(folder).filter((name) => name.endsWith('.bak'))).toHaveLength(1);
   });
@@ -84,7 +85,7 @@ output = json
   it('adds mfa_serial, external_id and role_session_name for a role whose trust asks for them', () => {
     const outdir = synthesizeFileToOutdir('config/examples/hardened.yaml');
     const { file } = configFolder('');
-    writeProfiles({ configFile: file, outdir, user: 'John' }, {});
+    writeProfiles({ config: CONFIG, configFile: file, outdir, user: 'John' }, {});
     expect(readFileSync(file, 'utf8')).toBe(`[profile S3ProductionAccessRole]
 role_arn = arn:aws:iam::999999999999:role/S3ProductionAccessRole
 source_profile = dev
@@ -98,17 +99,17 @@ role_session_name = John
   it('asks for --user when a role requires MFA and nobody is named', () => {
     const outdir = synthesizeDefaultWithRoleKeys('requireMfa: true');
     const { file } = configFolder('');
-    expect(() => writeProfiles({ configFile: file, outdir }, {})).toThrow(
+    expect(() => writeProfiles({ config: CONFIG, configFile: file, outdir }, {})).toThrow(
       new UserError(
         'role S3ProductionAccessRole requires MFA: pass --user <your IAM user name> or --mfa-serial <device ARN>',
       ),
     );
   });
 
-  it('refuses a --role that is not in the settings', () => {
+  it('refuses a --role that is not in the settings, listing those that are', () => {
     const { file } = configFolder('');
-    expect(() => writeProfiles({ configFile: file, role: ['prod-s4'] }, ENV)).toThrow(
-      'role "prod-s4" is not in the settings (roles: acc-to-read-prod-s3-bucket)',
+    expect(() => writeProfiles({ config: CONFIG, configFile: file, role: ['prod-s4'] }, ENV)).toThrow(
+      `role "prod-s4" is not in ${CONFIG}; its roles: acc-to-read-prod-s3-bucket`,
     );
   });
 });
@@ -122,7 +123,15 @@ describe('cross-account profiles on a file the AWS CLI reads oddly', () => {
   it('writes the other profiles, says which one is in the file twice, and exits 1', async () => {
     const twice = `${USER_CONFIG}\n[profile  prod-s3]\nregion = eu-west-1\n`;
     const { folder, file } = configFolder(twice);
-    const result = await cli('profiles', '--config-file', file, '--outdir', outdir);
+    const result = await cli(
+      'profiles',
+      '--config-file',
+      file,
+      '--outdir',
+      outdir,
+      '--config',
+      'config/examples/acc-to-prod-s3.yaml',
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('duplicate [profile prod-s3]\n' + `${file}: no changes\n`);
     expect(result.stderr).toBe(
@@ -134,7 +143,15 @@ describe('cross-account profiles on a file the AWS CLI reads oddly', () => {
 
   it('keeps an inline comment on a managed key, warns that the AWS CLI reads it as part of the value, and exits 0', async () => {
     const { file } = configFolder(USER_CONFIG.replace('source_profile = acc', 'source_profile = acc # David'));
-    const result = await cli('profiles', '--config-file', file, '--outdir', outdir);
+    const result = await cli(
+      'profiles',
+      '--config-file',
+      file,
+      '--outdir',
+      outdir,
+      '--config',
+      'config/examples/acc-to-prod-s3.yaml',
+    );
     expect(result.code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('\nsource_profile = acc # David\n');
     expect(result.stderr).toBe(

@@ -67,9 +67,9 @@ describe('findRoleUsage', () => {
     expect(names.map((name) => findRoleUsage(stack, name).name)).toEqual(Array(3).fill('acc-to-read-prod-s3-bucket'));
   });
 
-  it('explains a role name that is not in the settings, listing those that are', () => {
+  it('explains a role name that is not in the stack, listing those that are', () => {
     expect(() => findRoleUsage(stack, 'acc-to-write')).toThrow(
-      new UserError('role "acc-to-write" is not in the settings (roles: acc-to-read-prod-s3-bucket)'),
+      new UserError('role "acc-to-write" is not in the stack; its roles: acc-to-read-prod-s3-bucket'),
     );
   });
 });

@@ -13,18 +13,18 @@ const keyOf = (path: string) =>
     .find((key) => key.path === path);
 
 describe('the settings reference (docs/settings.md)', () => {
-  it('is checked in as the schema generates it, with every example the docs show', () => {
-    expect(staleDocs(PROJECT_ROOT)).toEqual([]);
+  it('is checked in as the schema generates it, with every example the docs show', async () => {
+    expect(await staleDocs(PROJECT_ROOT)).toEqual([]);
   });
 
-  it('names the file and the command that fixes it when the checked-in reference differs', () => {
+  it('names the file and the command that fixes it when the checked-in reference differs', async () => {
     const copy = tempFolder('docs-check-');
     cpSync(join(PROJECT_ROOT, 'README.md'), join(copy, 'README.md'));
     cpSync(join(PROJECT_ROOT, 'docs'), join(copy, 'docs'), { recursive: true });
     cpSync(join(PROJECT_ROOT, 'config'), join(copy, 'config'), { recursive: true });
     const reference = join(copy, SETTINGS_REFERENCE);
     writeFileSync(reference, readFileSync(reference, 'utf8').replace('`3600`', '`7200`'));
-    expect(staleDocs(copy)).toEqual([
+    expect(await staleDocs(copy)).toEqual([
       'docs/settings.md is not what the sources generate: run `npm run docs` and commit the result',
     ]);
   });

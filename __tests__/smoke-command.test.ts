@@ -10,6 +10,8 @@ import { PROJECT_ROOT } from './support/synthesize';
 let s3: LocalS3;
 let sts: LocalSts | undefined;
 let restoreEnv: (() => void) | undefined;
+/** The settings file of the test that runs. */
+let config: string;
 
 beforeAll(async () => {
   s3 = await startLocalS3(['productionapp', 'list-prod-bkt-details-01']);
@@ -26,14 +28,14 @@ afterEach(async () => {
 async function withSts(settingsFile: string, props: LocalStsProps = {}): Promise<StepOutcome[]> {
   sts = await startLocalSts(props);
   restoreEnv = useLoopbackAws({ sts: sts.endpoint, s3: s3.endpoint });
-  process.env.CROSS_ACCOUNT_CONFIG = join(PROJECT_ROOT, settingsFile);
+  config = join(PROJECT_ROOT, settingsFile);
   return [];
 }
 
 describe('cross-account smoke', () => {
   it("assumes tutorial 004's role as John and checks its bucket for real", async () => {
     const steps = await withSts('config/default.yaml');
-    await smokeTest({ role: 'S3ProductionAccessRole' }, (step) => steps.push(step));
+    await smokeTest({ config, role: 'S3ProductionAccessRole' }, (step) => steps.push(step));
     expect(steps.map(formatStep).map((line) => line.replace(/cross-account-smoke\/\S+/, '<probe>'))).toEqual([
       'ok    assume-role          arn:aws:iam::999999999999:role/S3ProductionAccessRole as session John',
       'ok    list-bucket          productionapp: listed 0 key(s)',
@@ -49,7 +51,7 @@ describe('cross-account smoke', () => {
       callerArn: 'arn:aws:iam::111111111111:user/Sri',
       decide: () => ({ code: 'AccessDenied', message: 'not authorized' }),
     });
-    await expect(smokeTest({ role: 'S3ProductionAccessRole' }, (step) => steps.push(step))).rejects.toThrow(
+    await expect(smokeTest({ config, role: 'S3ProductionAccessRole' }, (step) => steps.push(step))).rejects.toThrow(
       'smoke failed at assume-role: AccessDenied on AssumeRole of S3ProductionAccessRole: you are not in a group that allows the role',
     );
     expect(steps.map(formatStep)).toEqual(['FAIL  assume-role          AccessDenied']);
@@ -59,14 +61,14 @@ describe('cross-account smoke', () => {
     const steps = await withSts('config/examples/acc-to-prod-s3.yaml', {
       callerArn: 'arn:aws:iam::111111111111:user/David',
     });
-    await expect(smokeTest({ role: 'prod-s3' }, (step) => steps.push(step))).rejects.toThrow(
+    await expect(smokeTest({ config, role: 'prod-s3' }, (step) => steps.push(step))).rejects.toThrow(
       'smoke failed at refused-put-object: PutObject on list-prod-bkt-details-01 succeeded, but the role has read-only access; probe object removed',
     );
   });
 
   it('probes writes on a read-only role when --access read-write says its managed policy allows them', async () => {
     const steps = await withSts('config/examples/acc-to-prod-s3.yaml');
-    await smokeTest({ role: 'prod-s3', access: 'read-write' }, (step) => steps.push(step));
+    await smokeTest({ config, role: 'prod-s3', access: 'read-write' }, (step) => steps.push(step));
     expect(steps.map((step) => step.step)).toEqual([
       'assume-role',
       'list-bucket',
@@ -84,7 +86,7 @@ describe('cross-account smoke', () => {
       steps.push(step);
       if (step.step === 'put-object') process.emit('SIGINT');
     };
-    await expect(smokeTest({ role: 'S3ProductionAccessRole' }, progress)).rejects.toThrow(
+    await expect(smokeTest({ config, role: 'S3ProductionAccessRole' }, progress)).rejects.toThrow(
       'smoke interrupted during get-object; probe object removed',
     );
     expect(process.listenerCount('SIGINT')).toBe(listenersBefore);

@@ -27,7 +27,7 @@ describe('cross-account verify', () => {
     const { stdout } = await cli('verify', '--config', join(PROJECT_ROOT, 'config/default.yaml'));
     expect(stdout).toBe(documented('npm run -s verify'));
     expect(stdout).toMatch(
-      /^ {2}John +S3ProductionAccessRole +Allowed +Developers\/AssumeCrossAccountRoles \(AllowAssumeS3ProductionAccessRole\)/m,
+      /^ {2}John +S3ProductionAccessRole +Allowed +Developers\/AssumeCrossAccountRoles\n +\(AllowAssumeS3ProductionAccessRole\)/m,
     );
     expect(stdout).toMatch(/^ {2}Sri +S3ProductionAccessRole +ExplicitlyDenied +denied by Testers/m);
     expect(stdout).toContain('Expectations: all 6 hold');

@@ -48,14 +48,15 @@ export function listRoleUsages(stack: SynthesizedStackJson): RoleUsage[] {
 
 /**
  * The role named (IAM name or profile name) or with that ARN. A name not in the
- * stack is the user's mistake: a {@link UserError} listing the roles there are.
+ * stack is the user's mistake: a {@link UserError} naming the stack as `where`
+ * (`config/default.yaml`, `the stack in cdktf.out (…)`) and listing its roles.
  */
-export function findRoleUsage(stack: SynthesizedStackJson, nameOrArn: string): RoleUsage {
+export function findRoleUsage(stack: SynthesizedStackJson, nameOrArn: string, where = 'the stack'): RoleUsage {
   const roles = listRoleUsages(stack);
   const role = roles.find((r) => r.name === nameOrArn || r.arn === nameOrArn || r.profileName === nameOrArn);
   if (role) return role;
   const names = roles.map((r) => r.name).join(', ') || 'none';
-  throw new UserError(`role "${nameOrArn}" is not in the settings (roles: ${names})`);
+  throw new UserError(`role "${nameOrArn}" is not in ${where}; its roles: ${names}`);
 }
 
 /** A bucket a role's own policies name, and the object actions they allow on it. */

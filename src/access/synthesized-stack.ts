@@ -17,6 +17,8 @@ export interface SynthesizedResource {
 
 /** The parts of a synthesized `cdk.tf.json` the tools read. */
 export interface SynthesizedStackJson {
+  /** cdktf's comment block (Terraform ignores it): `metadata` holds the stack's version, backend and settings record. */
+  readonly '//'?: { readonly metadata?: Readonly<Record<string, unknown>> };
   readonly provider?: { readonly aws?: readonly Readonly<Record<string, unknown>>[] };
   readonly resource?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
   readonly output?: Readonly<Record<string, { readonly value: unknown }>>;

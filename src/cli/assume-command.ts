@@ -5,10 +5,14 @@ import { explainAwsError } from '../session/explain-aws-error';
 import { openRoleSession } from '../session/role-session';
 import { promptMfaCode } from './mfa-prompt';
 import { resolveRoleTarget, withRoleSessionOptions, type RoleSessionOptions } from './role-session-options';
+import { withExamples } from './shared-options';
 
 /** `cross-account assume`: STS AssumeRole as the caller, credentials printed for a shell, a program or the AWS CLI. */
 export function registerAssumeCommand(program: Command): void {
-  withRoleSessionOptions(program.command('assume').description('assume a role and print its temporary credentials'))
+  withExamples(
+    withRoleSessionOptions(program.command('assume').description('assume a role and print its temporary credentials')),
+    'eval "$(cross-account assume --role S3ProductionAccessRole)"',
+  )
     .addOption(new Option('--format <format>', 'output format').choices(CREDENTIAL_FORMATS).default('env'))
     .action(async (options: RoleSessionOptions & { format: CredentialFormat }) => {
       process.stdout.write(await assumeRole(options));

@@ -1,25 +1,20 @@
 import type { Command } from 'commander';
-import {
-  findLegacyStateWarning,
-  findSettingsWarnings,
-  formatWarning,
-  loadSettings,
-  settingsFileFromEnvironment,
-  type Settings,
-} from '../config';
+import { findLegacyStateWarning, findSettingsWarnings, formatWarning, loadSettings, type Settings } from '../config';
+import { withExamples, type SettingsFileOptions } from './shared-options';
 
 /**
  * `cross-account check`: validates the settings file on its own, with our
  * one-line messages, before anything is synthesized.
  */
 export function registerCheckCommand(program: Command): void {
-  program
-    .command('check')
-    .description('validate the settings file and print its warnings, before anything is synthesized')
-    .option('--config <file>', 'settings file (CROSS_ACCOUNT_CONFIG)', settingsFileFromEnvironment())
-    .action((options: { config: string }) => {
-      checkSettings(options.config);
-    });
+  withExamples(
+    program
+      .command('check')
+      .description('validate the settings file and print its warnings, before anything is synthesized'),
+    'cross-account check --config config/examples/hardened.yaml',
+  ).action((options: SettingsFileOptions) => {
+    checkSettings(options.config);
+  });
 }
 
 /**

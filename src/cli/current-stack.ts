@@ -1,21 +1,80 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSynthesizedStack, type SynthesizedStackJson } from '../access';
+import {
+  listRoleUsages,
+  readSettingsRecord,
+  readSynthesizedStack,
+  type RecordedExpectation,
+  type SynthesizedStackJson,
+} from '../access';
 import type { Settings } from '../config';
+import { settingsFileIdentity } from '../config/settings-file-identity';
 import { STACK_NAME } from '../stack/stack-name';
 
+/** Where a command's stack comes from: the settings file (`--config`), or a cdktf output folder (`--outdir`). */
+export interface StackSource {
+  /** The settings file, synthesized in a temp folder unless `outdir` is given. */
+  readonly config: string;
+  /** A cdktf output folder whose stack is read instead. @default none: synthesize `config` */
+  readonly outdir?: string;
+}
+
+/** The stack a command works on, with how to name it and what its settings expect. */
+export interface CurrentStack {
+  readonly stack: SynthesizedStackJson;
+  /** How messages name it: `config/default.yaml`, or `the stack in cdktf.out (synthesized from config/x.yaml)`. */
+  readonly description: string;
+  /** The settings file that produced it (relative to the project root). @default none: an older stack records none */
+  readonly settingsFile?: string;
+  /** The expectations of those settings. @default none: an older stack records none */
+  readonly expectations?: readonly RecordedExpectation[];
+}
+
 /**
- * The synthesized stack of the current settings (`CROSS_ACCOUNT_CONFIG`, else
- * config/default.yaml), synthesized in a temp folder so cdktf.out is never
- * touched; or, with `outdir`, the stack already synthesized there.
+ * The stack a command works on: `source.config` synthesized in a temp folder
+ * (cdktf.out is never touched), or the stack already synthesized in
+ * `source.outdir`. A stack read from a folder is named, and judged, by what it
+ * recorded of its own settings; when those are not `source.config`, `notice`
+ * gets one line saying so.
  */
-export function loadCurrentStack(outdir?: string, env: NodeJS.ProcessEnv = process.env): SynthesizedStackJson {
-  if (outdir) return readSynthesizedStack(outdir, STACK_NAME);
-  // Loaded here, not above: reading an existing cdktf.out needs neither the settings schema nor cdktf.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { loadSettings, settingsFileFromEnvironment } = require('../config') as typeof import('../config');
-  return synthesizeStack(loadSettings(settingsFileFromEnvironment(env), env));
+export function loadCurrentStack(
+  source: StackSource,
+  env: NodeJS.ProcessEnv = process.env,
+  notice: (line: string) => void = (line) => console.error(line),
+): CurrentStack {
+  if (!source.outdir) {
+    // Loaded here, not above: reading an existing cdktf.out needs neither the settings schema nor cdktf.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { loadSettings } = require('../config') as typeof import('../config');
+    const stack = synthesizeStack(loadSettings(source.config, env));
+    const record = readSettingsRecord(stack)!;
+    return { stack, description: source.config, settingsFile: record.file, expectations: record.expectations };
+  }
+  const stack = readSynthesizedStack(source.outdir, STACK_NAME);
+  const record = readSettingsRecord(stack);
+  if (!record) return { stack, description: `the stack in ${source.outdir}` };
+  const config = settingsFileIdentity(source.config, process.cwd());
+  if (record.file !== config) {
+    notice(
+      `${source.outdir} holds the stack of ${record.file}, not of ${config} (--config): its roles and expectations are used`,
+    );
+  }
+  return {
+    stack,
+    description: `the stack in ${source.outdir} (synthesized from ${record.file})`,
+    settingsFile: record.file,
+    expectations: record.expectations,
+  };
+}
+
+/** `S3ProductionAccessRole, ReadOnly` (the roles of the stack), or `none`, for messages that say what is valid. */
+export function roleNamesOf(current: CurrentStack): string {
+  return (
+    listRoleUsages(current.stack)
+      .map((role) => role.name)
+      .join(', ') || 'none'
+  );
 }
 
 /** Synthesizes `settings` into a temporary folder, as `cdktf synth` would, and reads the JSON back. */

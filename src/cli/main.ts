@@ -1,6 +1,8 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { UserError } from '../user-error';
+import { CliCommand } from './cli-command';
 import { endOfLifeNotice, quietAwsSdkNodeWarning } from './node-support';
+import { addSettingsFileOption, withExamples } from './shared-options';
 
 /** Adds one subcommand (its options, help and action) to the program. */
 type RegisterCommand = (program: Command) => void;
@@ -15,6 +17,8 @@ type RegisterCommand = (program: Command) => void;
 export const SUBCOMMANDS = {
   check: () => import('./check-command').then((module) => module.registerCheckCommand),
   synth: () => import('./synth-command').then((module) => module.registerSynthCommand),
+  plan: () => import('./plan-command').then((module) => module.registerPlanCommand),
+  deploy: () => import('./deploy-command').then((module) => module.registerDeployCommand),
   summary: () => import('./summary-command').then((module) => module.registerSummaryCommand),
   profiles: () => import('./profiles-command').then((module) => module.registerProfilesCommand),
   assume: () => import('./assume-command').then((module) => module.registerAssumeCommand),
@@ -30,12 +34,17 @@ export interface ProgramOptions {
   readonly notice?: string;
 }
 
-/** The `cross-account` program with the subcommand `argv` names registered, or every one when it names none. */
+/**
+ * The `cross-account` program with the subcommand `argv` names registered, or every one when it names none;
+ * each subcommand that reads settings gets the one `--config` (see {@link addSettingsFileOption}).
+ */
 export async function buildProgram(argv: readonly string[] = [], options: ProgramOptions = {}): Promise<Command> {
-  const program = new Command('cross-account')
-    .description('Check and use the cross-account access this project synthesizes')
-    .showHelpAfterError()
-    .exitOverride();
+  const program = withExamples(
+    new CliCommand('cross-account').description('Check and use the cross-account access this project synthesizes'),
+    'cross-account verify',
+    'cross-account console-url --role S3ProductionAccessRole',
+    'cross-account <command> --help',
+  ).exitOverride();
   const { notice } = options;
   if (notice) {
     // The AWS CLI, SDKs and Terraform run credential_process many times a day; its stderr stays empty.
@@ -46,6 +55,7 @@ export async function buildProgram(argv: readonly string[] = [], options: Progra
   const named = argv[0];
   const names = named !== undefined && Object.hasOwn(SUBCOMMANDS, named) ? [named] : Object.keys(SUBCOMMANDS);
   for (const name of names) (await SUBCOMMANDS[name as keyof typeof SUBCOMMANDS]())(program);
+  addSettingsFileOption(program);
   return program;
 }
 

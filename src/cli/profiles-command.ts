@@ -4,8 +4,9 @@ import { awsConfigFilePath } from '../aws-config/config-file-writer';
 import { writeRoleProfiles, type RoleProfilesWritten } from '../aws-config/write-role-profiles';
 import { ProblemsFound } from '../user-error';
 import { loadCurrentStack } from './current-stack';
+import { outdirOption, withExamples, type SettingsFileOptions } from './shared-options';
 
-interface ProfilesOptions {
+interface ProfilesOptions extends SettingsFileOptions {
   readonly role?: string[];
   readonly user?: string;
   readonly mfaSerial?: string;
@@ -16,28 +17,33 @@ interface ProfilesOptions {
 
 /** `cross-account profiles`: writes each role's profile into the AWS config file, merging. */
 export function registerProfilesCommand(program: Command): void {
-  program
-    .command('profiles')
-    .description("write each role's profile into the AWS config file (AWS_CONFIG_FILE or ~/.aws/config)")
-    .option('--role <name...>', 'only these roles (IAM or profile names)')
-    .option('--user <name>', 'your IAM user name, for roles that ask for MFA or a session named after you')
-    .option('--mfa-serial <arn>', 'your MFA device ARN (default arn:aws:iam::<identity account>:mfa/<user>)')
-    .option('--config-file <file>', 'config file to write (default AWS_CONFIG_FILE, else ~/.aws/config)')
-    .option('--dry-run', 'print the diff instead of writing')
-    .option('--outdir <dir>', 'read this cdktf.out instead of synthesizing the current settings')
-    .action((options: ProfilesOptions) => {
-      const written = writeProfiles(options);
-      process.stdout.write(written.report);
-      for (const warning of written.warnings) console.error(`warning: ${warning}`);
-      // A profile left unwritten is a failed run, though the others were written.
-      if (written.problems.length > 0) throw new ProblemsFound(written.problems);
-    });
+  withExamples(
+    program
+      .command('profiles')
+      .description("write each role's profile into the AWS config file (AWS_CONFIG_FILE or ~/.aws/config)")
+      .option('--role <name...>', 'only these roles (IAM or profile names)')
+      .option('--user <name>', 'your IAM user name, for roles that ask for MFA or a session named after you')
+      .option('--mfa-serial <arn>', 'your MFA device ARN (default arn:aws:iam::<identity account>:mfa/<user>)')
+      .option('--config-file <file>', 'AWS config file to write (default AWS_CONFIG_FILE, else ~/.aws/config)')
+      .option('--dry-run', 'print the diff instead of writing')
+      .addOption(outdirOption()),
+    'cross-account profiles --dry-run',
+    'cross-account profiles --user John --role S3ProductionAccessRole',
+  ).action((options: ProfilesOptions) => {
+    const written = writeProfiles(options);
+    process.stdout.write(written.report);
+    for (const warning of written.warnings) console.error(`warning: ${warning}`);
+    // A profile left unwritten is a failed run, though the others were written.
+    if (written.problems.length > 0) throw new ProblemsFound(written.problems);
+  });
 }
 
 /** Merges the profiles into the config file (after a backup) or, with `dryRun`, returns the diff only. */
 export function writeProfiles(options: ProfilesOptions, env: NodeJS.ProcessEnv = process.env): RoleProfilesWritten {
-  const stack = loadCurrentStack(options.outdir, env);
-  const roles = options.role ? options.role.map((name) => findRoleUsage(stack, name)) : listRoleUsages(stack);
+  const current = loadCurrentStack(options, env);
+  const roles = options.role
+    ? options.role.map((name) => findRoleUsage(current.stack, name, current.description))
+    : listRoleUsages(current.stack);
   return writeRoleProfiles({
     file: options.configFile ?? awsConfigFilePath(env),
     roles,

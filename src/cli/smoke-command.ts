@@ -7,13 +7,17 @@ import { runSmoke } from '../session/smoke-run';
 import { loadCurrentStack } from './current-stack';
 import { promptMfaCode } from './mfa-prompt';
 import { withRoleSessionOptions, type RoleSessionOptions } from './role-session-options';
+import { withExamples } from './shared-options';
 
 type SmokeOptions = RoleSessionOptions & SmokeChoices;
 
 /** `cross-account smoke`: checks the deployed access of a role for real, leaving nothing behind. */
 export function registerSmokeCommand(program: Command): void {
-  withRoleSessionOptions(
-    program.command('smoke').description('assume a role and check its bucket access for real, then clean up'),
+  withExamples(
+    withRoleSessionOptions(
+      program.command('smoke').description('assume a role and check its bucket access for real, then clean up'),
+    ),
+    'cross-account smoke --role S3ProductionAccessRole',
   )
     .option('--bucket <name>', "bucket to probe (default: the role's one bucket)")
     .option('--denied-bucket <name>', 'a bucket the role must not list (default: another bucket of the stack)')
@@ -33,8 +37,9 @@ export function registerSmokeCommand(program: Command): void {
 
 /** Reads the role from the stack, plans the check, assumes the role and runs it (see {@link runSmoke}). */
 export async function smokeTest(options: SmokeOptions, progress: (outcome: StepOutcome) => void): Promise<SmokeResult> {
-  const stack = loadCurrentStack(options.outdir);
-  const role = findRoleUsage(stack, options.role);
+  const current = loadCurrentStack(options);
+  const { stack } = current;
+  const role = findRoleUsage(stack, options.role, current.description);
   const plan = planSmoke(stack, role, options);
   const props = await openRoleSession(options, role, promptMfaCode);
   return runSmoke(role, props, plan, progress);

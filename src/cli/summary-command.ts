@@ -8,16 +8,22 @@ import {
   type SynthesizedStackJson,
 } from '../access';
 import { STACK_NAME } from '../stack/stack-name';
+import { readsNoSettings, withExamples } from './shared-options';
 
 /** `cross-account summary`: what the synthesized stack will create, account by account. */
 export function registerSummaryCommand(program: Command): void {
-  program
-    .command('summary')
-    .description('print what the synthesized stack will create in each account')
-    .option('--outdir <dir>', 'cdktf output folder', 'cdktf.out')
-    .action((options: { outdir: string }) => {
-      process.stdout.write(formatSummary(readSynthesizedStack(options.outdir, STACK_NAME)));
-    });
+  // It reads the stack alone, whichever settings file produced it: its last line names that file.
+  readsNoSettings(
+    withExamples(
+      program
+        .command('summary')
+        .description('print what the synthesized stack will create in each account')
+        .option('--outdir <dir>', 'cdktf output folder', 'cdktf.out'),
+      'cross-account summary --outdir cdktf.out',
+    ),
+  ).action((options: { outdir: string }) => {
+    process.stdout.write(formatSummary(readSynthesizedStack(options.outdir, STACK_NAME)));
+  });
 }
 
 /**

@@ -1,17 +1,21 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { readSynthesizedStack } from '../access';
 import { buildApp } from '../app';
-import { settingsFileFromEnvironment } from '../config';
+import type { Settings } from '../config';
 import { STACK_NAME } from '../stack/stack-name';
 import { checkSettings } from './check-command';
+import { withExamples, type SettingsFileOptions } from './shared-options';
 import { formatSummary } from './summary-command';
 
-/** Options of `cross-account synth`. */
-interface SynthOptions {
-  /** Settings file. @default CROSS_ACCOUNT_CONFIG, else config/default.yaml */
-  readonly config: string;
+/** Options of `cross-account synth`, and of `plan` and `deploy`, which synthesize first. */
+export interface SynthOptions extends SettingsFileOptions {
   /** cdktf output folder. @default CDKTF_OUTDIR, else cdktf.out */
   readonly outdir: string;
+}
+
+/** The `--outdir` of the commands that write cdktf.out: `synth`, `plan`, `deploy`. */
+export function synthOutdirOption(): Option {
+  return new Option('--outdir <dir>', 'cdktf output folder to write').env('CDKTF_OUTDIR').default('cdktf.out');
 }
 
 /**
@@ -20,16 +24,21 @@ interface SynthOptions {
  * files, byte for byte) without paying for the cdktf CLI and a second node.
  */
 export function registerSynthCommand(program: Command): void {
-  program
-    .command('synth')
-    .description('validate the settings, synthesize the stack into cdktf.out and print what it will create')
-    .option('--config <file>', 'settings file (CROSS_ACCOUNT_CONFIG)', settingsFileFromEnvironment())
-    .option('--outdir <dir>', 'cdktf output folder (CDKTF_OUTDIR)', process.env.CDKTF_OUTDIR || 'cdktf.out')
-    .action((options: SynthOptions) => {
-      // Checked before the app exists: a refused file leaves cdktf.out as it was.
-      const settings = checkSettings(options.config);
-      buildApp(settings, options.outdir).synth();
-      process.stdout.write(`Generated Terraform code for the stacks: ${STACK_NAME}\n`);
-      process.stdout.write(formatSummary(readSynthesizedStack(options.outdir, STACK_NAME)));
-    });
+  withExamples(
+    program
+      .command('synth')
+      .description('validate the settings, synthesize the stack into cdktf.out and print what it will create')
+      .addOption(synthOutdirOption()),
+    'cross-account synth --config config/examples/hardened.yaml',
+  ).action((options: SynthOptions) => {
+    // Checked before the app exists: a refused file leaves cdktf.out as it was.
+    synthesizeSettings(checkSettings(options.config), options.outdir);
+  });
+}
+
+/** Synthesizes checked settings into `outdir` and prints what each account will get. */
+export function synthesizeSettings(settings: Settings, outdir: string): void {
+  buildApp(settings, outdir).synth();
+  process.stdout.write(`Generated Terraform code for the stacks: ${STACK_NAME}\n`);
+  process.stdout.write(formatSummary(readSynthesizedStack(outdir, STACK_NAME)));
 }

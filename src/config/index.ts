@@ -1,6 +1,7 @@
 export * from './settings-schema';
 export * from './derived-settings';
 export * from './settings-error';
+export * from './default-settings-file';
 export * from './load-settings';
 export * from './assume-conflicts';
 export * from './expectations-schema';

@@ -14,13 +14,11 @@ import { findAssumeConflicts } from './assume-conflicts';
 import { referenceViewOf } from './reference-view';
 import { findUnsafeText } from './unsafe-text';
 import { findNameCollisions } from './name-collisions';
-
-/** The settings file used when `CROSS_ACCOUNT_CONFIG` names none. */
-export const DEFAULT_SETTINGS_FILE = 'config/default.yaml';
+import { DEFAULT_SETTINGS_FILE, SETTINGS_FILE_VARIABLE } from './default-settings-file';
 
 /** The settings file to use: `CROSS_ACCOUNT_CONFIG`, else `config/default.yaml`. */
 export function settingsFileFromEnvironment(env: NodeJS.ProcessEnv = process.env): string {
-  return env.CROSS_ACCOUNT_CONFIG || DEFAULT_SETTINGS_FILE;
+  return env[SETTINGS_FILE_VARIABLE] || DEFAULT_SETTINGS_FILE;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { mfaConditions, type MfaRequirement } from './mfa-condition';
-import { toSid, type IdentityPolicy, type IdentityStatement } from './policy-statement';
+import { uniqueSids, type IdentityPolicy, type IdentityStatement } from './policy-statement';
 
 /** A role a group's members may, or may not, assume; its MFA requirement is repeated on the allow. */
 export interface AssumableRole extends MfaRequirement {
@@ -23,20 +23,21 @@ export interface AssumeRolePolicyProps {
  * the identity account asks for MFA too; a deny is unconditional.
  */
 export function assumeRolePolicy(props: AssumeRolePolicyProps): IdentityPolicy {
-  const statement = (effect: 'Allow' | 'Deny', role: AssumableRole): IdentityStatement => {
-    const conditions = effect === 'Allow' ? mfaConditions(role) : {};
-    return {
-      sid: toSid(effect, 'Assume', role.name),
-      effect,
-      actions: ['sts:AssumeRole'],
-      resources: [role.arn],
-      ...(Object.keys(conditions).length > 0 && { conditions }),
-    };
-  };
+  const each = [
+    ...(props.allow ?? []).map((role) => ({ effect: 'Allow' as const, role })),
+    ...(props.deny ?? []).map((role) => ({ effect: 'Deny' as const, role })),
+  ];
+  const sids = uniqueSids(each.map(({ effect, role }) => [effect, 'Assume', role.name]));
   return {
-    statements: [
-      ...(props.allow ?? []).map((role) => statement('Allow', role)),
-      ...(props.deny ?? []).map((role) => statement('Deny', role)),
-    ],
+    statements: each.map(({ effect, role }, i): IdentityStatement => {
+      const conditions = effect === 'Allow' ? mfaConditions(role) : {};
+      return {
+        sid: sids[i],
+        effect,
+        actions: ['sts:AssumeRole'],
+        resources: [role.arn],
+        ...(Object.keys(conditions).length > 0 && { conditions }),
+      };
+    }),
   };
 }

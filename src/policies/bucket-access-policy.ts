@@ -1,5 +1,5 @@
 import { s3Arn, type Partition } from './arn';
-import { toSid, type IdentityPolicy, type IdentityStatement } from './policy-statement';
+import { uniqueSids, type IdentityPolicy, type IdentityStatement } from './policy-statement';
 
 /** One bucket and how much of it a role may use. */
 export interface BucketGrant {
@@ -22,24 +22,21 @@ export const BUCKET_ACTIONS: readonly string[] = ['s3:ListBucket', 's3:GetBucket
  * its access level on its objects only.
  */
 export function bucketAccessPolicy(grants: readonly BucketGrant[], partition: Partition = 'aws'): IdentityPolicy {
-  const statements: IdentityStatement[] = [
-    { sid: 'ListAllBuckets', effect: 'Allow', actions: ['s3:ListAllMyBuckets'], resources: ['*'] },
+  const named: [sidParts: string[], statement: Omit<IdentityStatement, 'sid'>][] = [
+    [['ListAllBuckets'], { effect: 'Allow', actions: ['s3:ListAllMyBuckets'], resources: ['*'] }],
   ];
   for (const grant of grants) {
-    statements.push(
-      {
-        sid: toSid('ListBucket', grant.bucket),
-        effect: 'Allow',
-        actions: BUCKET_ACTIONS,
-        resources: [s3Arn(partition, grant.bucket)],
-      },
-      {
-        sid: toSid(grant.access === 'read-write' ? 'ReadWrite' : 'Read', 'Objects', grant.bucket),
-        effect: 'Allow',
-        actions: OBJECT_ACTIONS[grant.access],
-        resources: [s3Arn(partition, grant.bucket, '*')],
-      },
+    named.push(
+      [
+        ['ListBucket', grant.bucket],
+        { effect: 'Allow', actions: BUCKET_ACTIONS, resources: [s3Arn(partition, grant.bucket)] },
+      ],
+      [
+        [grant.access === 'read-write' ? 'ReadWrite' : 'Read', 'Objects', grant.bucket],
+        { effect: 'Allow', actions: OBJECT_ACTIONS[grant.access], resources: [s3Arn(partition, grant.bucket, '*')] },
+      ],
     );
   }
-  return { statements };
+  const sids = uniqueSids(named.map(([parts]) => parts));
+  return { statements: named.map(([, statement], i) => ({ sid: sids[i], ...statement })) };
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The one model of an IAM policy: typed plain data, built by the policy
  * documents of this folder and read back from JSON (the stack's, or AWS's
@@ -147,12 +149,50 @@ export function trustPolicyProblems(
   );
 }
 
-/** IAM statement ids allow only letters and digits: `S3ProductionAccessRole` stays, `my-role.v2` becomes `Myrolev2`. */
+/**
+ * A readable statement id from name parts. IAM allows only letters and digits, so every run of
+ * other characters is a word boundary: `acc-to-update-prod-s3` gives `AccToUpdateProdS3`, and
+ * `S3ProductionAccessRole` stays as it is. Different names may come out alike (`a-b`, `a.b`):
+ * {@link uniqueSids} keeps the ids of one policy apart.
+ */
 export function toSid(...parts: readonly string[]): string {
   return parts
-    .map((part) => part.replace(/[^A-Za-z0-9]/g, ''))
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .flatMap((part) => part.split(/[^A-Za-z0-9]+/))
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join('');
+}
+
+/**
+ * The ids of one policy's statements, each the {@link toSid} of its parts, unique in the
+ * policy (IAM refuses two statements with one Sid, and we treat ids that differ in case alone
+ * as one). Ids that come out alike each get the first 8 hex digits of a SHA-256 of their own
+ * parts: an id depends on its own name and on whether another name of the policy flattens
+ * like it, never on the order of the statements. Identical parts (a name listed twice) are
+ * numbered in order.
+ */
+export function uniqueSids(partsOfEach: readonly (readonly string[])[]): string[] {
+  const readable = partsOfEach.map((parts) => toSid(...parts));
+  const count = (ids: readonly string[]) => {
+    const counts = new Map<string, number>();
+    for (const id of ids) counts.set(id.toLowerCase(), (counts.get(id.toLowerCase()) ?? 0) + 1);
+    return counts;
+  };
+  const alike = count(readable);
+  const hashed = readable.map((sid, i) =>
+    (alike.get(sid.toLowerCase()) ?? 0) > 1 ? `${sid}${shortHash(partsOfEach[i])}` : sid,
+  );
+  const repeated = count(hashed);
+  const seen = new Map<string, number>();
+  return hashed.map((sid) => {
+    if ((repeated.get(sid.toLowerCase()) ?? 0) < 2) return sid;
+    const n = (seen.get(sid.toLowerCase()) ?? 0) + 1;
+    seen.set(sid.toLowerCase(), n);
+    return n === 1 ? sid : `${sid}${n}`;
+  });
+}
+
+function shortHash(parts: readonly string[]): string {
+  return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 8);
 }
 
 function oneOrMany(values: readonly string[]): string | readonly string[] {

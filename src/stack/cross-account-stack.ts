@@ -8,6 +8,7 @@ import { AccountScopes } from './account-scopes';
 import { IdentityAccount } from './identity-account';
 import { SharedBucket } from './shared-bucket';
 import { SettingsFileOwner } from './settings-file-owner';
+import { SettingsRecord } from './settings-record';
 import { configureStateBackend } from './state-backend';
 import { TargetAccountRole } from './target-account-role';
 import { literalSettings } from './terraform-literal';
@@ -17,8 +18,8 @@ export { STACK_NAME } from './stack-name';
 /**
  * The whole system from validated settings: providers, buckets and roles in the
  * trusting accounts, groups and users in the identity account (referring to the
- * roles' ARNs), outputs, the state backend and the record of which settings
- * file that state belongs to.
+ * roles' ARNs), outputs, the state backend, the record of which settings
+ * file that state belongs to, and the record of the settings in the metadata.
  */
 export class CrossAccountStack extends TerraformStack {
   constructor(scope: Construct, id: string, input: Settings) {
@@ -91,5 +92,9 @@ export class CrossAccountStack extends TerraformStack {
 
     configureStateBackend(this, settings.backend);
     new SettingsFileOwner(this, 'settings-file-owner', { settingsFile: settings.settingsFile });
+    new SettingsRecord(this, 'settings-record', {
+      settingsFile: settings.settingsFile,
+      expectations: settings.expectations,
+    });
   }
 }

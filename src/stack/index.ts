@@ -7,3 +7,4 @@ export * from './access-outputs';
 export * from './state-backend';
 export * from './settings-file-owner';
 export * from './terraform-literal';
+export * from './settings-record';

@@ -8,14 +8,14 @@ import { documentFiles, generatedDocs, staleDocs } from './generated-docs';
  * `npm run docs:check` (CI) writes nothing and exits 1 when a checked-in file differs,
  * or when a document links to something that is not in the repository.
  */
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const root = join(__dirname, '..', '..');
   if (argv.includes('--check')) {
-    const problems = [...staleDocs(root), ...linkProblems(root, documentFiles(root))];
+    const problems = [...(await staleDocs(root)), ...linkProblems(root, documentFiles(root))];
     for (const line of problems) console.error(line);
     return problems.length > 0 ? 1 : 0;
   }
-  for (const { file, expected } of generatedDocs(root)) {
+  for (const { file, expected } of await generatedDocs(root)) {
     const path = join(root, file);
     if (readFileSync(path, { encoding: 'utf8', flag: 'a+' }) === expected) continue;
     writeFileSync(path, expected);
@@ -24,9 +24,12 @@ function main(argv: readonly string[]): number {
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  console.error(`docs: ${(error as Error).message}`);
-  process.exitCode = 1;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`docs: ${(error as Error).message}`);
+    process.exitCode = 1;
+  },
+);

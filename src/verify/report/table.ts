@@ -1,10 +1,23 @@
 import type { VerifyReport } from '../verify-stack';
 import { lintSummary, reportTables } from './tables';
-import { textTable } from './text-table';
+import { textTable, wrapWords } from './text-table';
 
-/** Plain-text tables for a terminal (the default format). */
-export function formatTable(report: VerifyReport): string {
-  const blocks = reportTables(report).map((table) => textTable(table.title, table.headers, table.rows));
-  blocks.push(lintSummary(report, (line) => `  ${line}`));
+/** Options of the plain-text formats. */
+export interface TextFormatOptions {
+  /** Columns to fit (a terminal's width); longer reasons wrap. @default unlimited: one line per row */
+  readonly width?: number;
+}
+
+/** Plain-text tables for a terminal (the default format), fitted to `width`. */
+export function formatTable(report: VerifyReport, options: TextFormatOptions = {}): string {
+  const { width } = options;
+  const blocks = reportTables(report).map((table) =>
+    textTable(table.title, table.headers, table.rows, { width, columns: table.columns }),
+  );
+  const item = (line: string) =>
+    wrapWords(line, (width ?? Infinity) - 4)
+      .map((part, i) => `${i === 0 ? '  ' : '    '}${part}`)
+      .join('\n');
+  blocks.push(lintSummary(report, item));
   return `${blocks.join('\n\n')}\n`;
 }

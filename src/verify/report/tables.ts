@@ -1,12 +1,15 @@
 import { formatFinding } from '../lint-finding';
 import type { MatrixEntry } from '../access-matrix';
 import type { VerifyReport } from '../verify-stack';
+import type { ColumnKind } from './text-table';
 
 /** One titled table of the report: headers and rows of plain text. */
 export interface ReportTable {
   readonly title: string;
   readonly headers: readonly string[];
   readonly rows: readonly (readonly string[])[];
+  /** How a terminal may cut each column (see {@link ColumnKind}); Markdown and JSON never cut. */
+  readonly columns: readonly ColumnKind[];
 }
 
 const PROBE_NAMES: Readonly<Record<NonNullable<MatrixEntry['probe']>, string>> = {
@@ -22,11 +25,13 @@ export function reportTables(report: VerifyReport): ReportTable[] {
       title:
         'Who may assume which role (sts:AssumeRole, asked with the MFA, external id and session name each role requires)',
       headers: ['USER', 'ROLE', 'DECISION', 'BECAUSE'],
+      columns: ['fixed', 'fixed', 'fixed', 'prose'],
       rows: report.matrix.assume.map((entry) => [entry.principal, entry.target, entry.decision, entry.because]),
     },
     {
       title: 'What each role may do',
       headers: ['ROLE', 'PROBE', 'ACTION', 'RESOURCE', 'DECISION', 'BECAUSE'],
+      columns: ['group', 'fixed', 'fixed', 'path', 'fixed', 'prose'],
       rows: report.matrix.roleActions.map((entry) => [
         entry.principal,
         entry.probe ? PROBE_NAMES[entry.probe] : '',
@@ -41,6 +46,7 @@ export function reportTables(report: VerifyReport): ReportTable[] {
     tables.push({
       title: `Expectations: ${countFailed(report)}`,
       headers: ['#', 'PRINCIPAL', 'EXPECTED', 'ACTION', 'ON', 'DECISION', 'BECAUSE'],
+      columns: ['fixed', 'fixed', 'fixed', 'fixed', 'path', 'fixed', 'prose'],
       rows: report.expectations.map((result) => [
         String(result.index),
         result.entry.principal,
