@@ -1,9 +1,11 @@
+import { parseArn } from '../policies/arn';
 import type { SettingsProblem } from './settings-error';
 import type { ParsedSettings as Settings } from './settings-schema';
 
 /**
  * Checks that every expectation names a user or role of the settings as its
- * principal, and a role of the settings (or an ARN) as what it is `on`.
+ * principal, and a role of the settings, an ARN, or `*` (for an action that
+ * takes no resource, such as s3:ListAllMyBuckets) as what it is `on`.
  */
 export function findExpectationProblems(settings: Settings): SettingsProblem[] {
   const users = settings.users.map((user) => user.name);
@@ -16,10 +18,10 @@ export function findExpectationProblems(settings: Settings): SettingsProblem[] {
         message: `"${expectation.principal}": no user or role of that name is defined (users: ${list(users)}; roles: ${list(roles)})`,
       });
     }
-    if (!expectation.on.startsWith('arn:') && !roles.includes(expectation.on)) {
+    if (expectation.on !== '*' && !parseArn(expectation.on) && !roles.includes(expectation.on)) {
       problems.push({
         path: `expectations[${i}].on`,
-        message: `"${expectation.on}": must be a role name (roles: ${list(roles)}) or an ARN`,
+        message: `"${expectation.on}": must be a role name (roles: ${list(roles)}), an ARN, or "*" for an action that takes no resource`,
       });
     }
   });

@@ -3,6 +3,7 @@
 import {
   getDenialReasons,
   getGrantReasons,
+  isWildcardOnlyAction,
   runSimulation,
   type RequestDenial,
   type RequestGrant,
@@ -24,7 +25,7 @@ export interface AccessRequest {
   readonly principal: string;
   /** One IAM action, e.g. `sts:AssumeRole`. */
   readonly action: string;
-  /** The resource ARN, or `*` for actions without resources. */
+  /** The resource ARN, or `*` for an action that takes no resource (any other action on `*` is Invalid). */
   readonly resource: string;
   /** Account that owns the resource; a different one from the principal's makes the request cross-account. */
   readonly resourceAccountId: string;
@@ -76,6 +77,14 @@ export async function evaluateRequest(request: AccessRequest): Promise<AccessDec
   const response = await runSimulation(simulation, {});
   if (response.resultType === 'error') {
     return { decision: 'Invalid', deciding: [], invalidReason: describeError(request, response.errors.message) };
+  }
+  // On "*" the evaluator answers whether *some* resource is allowed; a request is about one resource.
+  if (request.resource === '*' && !(await isWildcardOnlyAction(...splitAction(request.action)))) {
+    return {
+      decision: 'Invalid',
+      deciding: [],
+      invalidReason: `${request.action} acts on particular resources: name one by its ARN in \`on\`; "*" is for actions that take no resource`,
+    };
   }
   const decision = response.overallResult;
   const analyses =
@@ -135,6 +144,12 @@ export async function findRequestProblem(action: string, resource: string): Prom
     identityPolicies: [],
   });
   return decision.invalidReason;
+}
+
+/** `s3:GetObject` → `['s3', 'GetObject']` (the evaluator has already checked that the action exists). */
+function splitAction(action: string): [string, string] {
+  const at = action.indexOf(':');
+  return [action.slice(0, at), action.slice(at + 1)];
 }
 
 function describeError(request: AccessRequest, code: string): string {

