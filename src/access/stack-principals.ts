@@ -45,6 +45,8 @@ export interface StackUser {
 export interface StackRoleAccess extends StackRole {
   /** Attached and inline identity policies. */
   readonly policies: readonly PrincipalPolicy[];
+  /** The managed policy that caps what the policies can allow, with its document when known. @default none */
+  readonly permissionsBoundary?: PrincipalPolicy;
 }
 
 /** Every user and role of the stack with its policies, in name order. */
@@ -144,11 +146,13 @@ export function readStackPolicies(stack: SynthesizedStackJson): StackPolicies {
  */
 export async function readStackPrincipals(stack: SynthesizedStackJson): Promise<StackPrincipals> {
   const read = readStackPolicies(stack);
+  const stackRoles = listStackRoles(stack);
   const managed = new Map<string, Promise<PolicyDocument | undefined>>();
-  for (const policy of read.all) {
-    if (policy.origin === 'aws-managed' && policy.arn && !managed.has(policy.arn))
-      managed.set(policy.arn, awsManagedPolicyDocument(policy.arn));
-  }
+  const managedArns = [
+    ...read.all.flatMap((policy) => (policy.origin === 'aws-managed' && policy.arn ? [policy.arn] : [])),
+    ...stackRoles.flatMap((role) => role.permissionsBoundaryArn ?? []).filter(isAwsManagedPolicyArn),
+  ];
+  for (const arn of managedArns) if (!managed.has(arn)) managed.set(arn, awsManagedPolicyDocument(arn));
   const documents = new Map(
     await Promise.all([...managed].map(async ([arn, document]) => [arn, await document] as const)),
   );
@@ -177,7 +181,27 @@ export async function readStackPrincipals(stack: SynthesizedStackJson): Promise<
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
+  const boundaryOf = (role: StackRole): PrincipalPolicy | undefined => {
+    const arn = role.permissionsBoundaryArn;
+    if (!arn) return undefined;
+    const holder = { kind: 'role', name: role.name } as const;
+    const name = arn.split('/').at(-1) ?? arn;
+    if (isAwsManagedPolicyArn(arn))
+      return { label: name, name, holder, origin: 'aws-managed', arn, document: documents.get(arn) };
+    const customer = read.all.find((policy) => policy.origin === 'customer-managed' && policy.arn === arn);
+    return {
+      label: customer?.name ?? name,
+      name: customer?.name ?? name,
+      holder,
+      origin: 'customer-managed',
+      arn,
+      document: customer?.document,
+    };
+  };
   // listStackRoles already reads each trust policy as AWS will (references resolved).
-  const roles = listStackRoles(stack).map((role) => ({ ...role, policies: policiesOf('role', role.name) }));
+  const roles = stackRoles.map((role): StackRoleAccess => {
+    const permissionsBoundary = boundaryOf(role);
+    return { ...role, policies: policiesOf('role', role.name), ...(permissionsBoundary && { permissionsBoundary }) };
+  });
   return { users, roles, policies: read.all.map((policy) => withDocuments.get(policy) ?? policy) };
 }

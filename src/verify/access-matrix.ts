@@ -2,6 +2,7 @@ import { describeDecision } from './describe-decision';
 import { evaluateRequest, type AccessDecision } from './evaluate-request';
 import {
   compliantAssumeContext,
+  isRole,
   requestOf,
   resolveTarget,
   type RequestTarget,
@@ -77,7 +78,11 @@ export async function decide(
     target: target.label,
     decision: decision.decision,
     deciding: decision.deciding,
-    because: describeDecision(decision, target.resourcePolicy ? 'trust policy' : undefined),
+    because: describeDecision(
+      decision,
+      target.resourcePolicy ? 'trust policy' : undefined,
+      isRole(principal) ? principal.permissionsBoundary?.label : undefined,
+    ),
     ...(probe && { probe }),
   };
 }

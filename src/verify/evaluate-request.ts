@@ -33,15 +33,17 @@ export interface AccessRequest {
   readonly identityPolicies: readonly { readonly label: string; readonly document: PolicyDocument }[];
   /** The resource's policy, e.g. a role's trust policy. @default none */
   readonly resourcePolicy?: PolicyDocument;
+  /** The principal's permissions boundary: it caps what the identity policies allow. @default none */
+  readonly permissionsBoundary?: { readonly label: string; readonly document: PolicyDocument };
   /** Request context keys, e.g. `aws:TokenIssueTime`. @default {} */
   readonly context?: Readonly<Record<string, string>>;
 }
 
 /** A statement that decided, or the kind of policy that was missing an allow. */
 export interface DecidingStatement {
-  /** `identity` (the label of the principal's policy tells which) or `resource` (the resource policy). */
-  readonly policyType: 'identity' | 'resource' | 'other';
-  /** Label of the identity policy. @default none for the resource policy */
+  /** `identity` (the label of the principal's policy tells which), `resource` (the resource policy) or `boundary`. */
+  readonly policyType: 'identity' | 'resource' | 'boundary' | 'other';
+  /** Label of the identity policy or boundary. @default none for the resource policy */
   readonly policy?: string;
   /** The statement's Sid, or `#<n>` (1-based) when it has none. @default none for an implicit deny */
   readonly statement?: string;
@@ -73,6 +75,12 @@ export async function evaluateRequest(request: AccessRequest): Promise<AccessDec
     serviceControlPolicies: [],
     resourceControlPolicies: [],
     ...(request.resourcePolicy && { resourcePolicy: asJson(request.resourcePolicy, 'resource') }),
+    // A permissions boundary is an identity-style policy (no Principal), validated as one.
+    ...(request.permissionsBoundary && {
+      permissionBoundaryPolicies: [
+        { name: request.permissionsBoundary.label, policy: asJson(request.permissionsBoundary.document, 'identity') },
+      ],
+    }),
   };
   const response = await runSimulation(simulation, {});
   if (response.resultType === 'error') {
@@ -121,8 +129,14 @@ function asJson(document: PolicyDocument, kind: PolicyKind): ValidatedPolicy {
 }
 
 function toDecidingStatement(reason: RequestGrant | RequestDenial): DecidingStatement {
-  const policyType = reason.policyType === 'identity' || reason.policyType === 'resource' ? reason.policyType : 'other';
-  if (!('statementIndex' in reason)) return { policyType };
+  const policyType =
+    reason.policyType === 'identity' || reason.policyType === 'resource'
+      ? reason.policyType
+      : reason.policyType === 'pb'
+        ? 'boundary'
+        : 'other';
+  if (!('statementIndex' in reason))
+    return { policyType, ...('identifier' in reason && reason.identifier && { policy: reason.identifier }) };
   return {
     policyType,
     ...('policyIdentifier' in reason && reason.policyIdentifier && { policy: reason.policyIdentifier }),

@@ -9,7 +9,7 @@ import type { StackPrincipals } from '../access/stack-principals';
  * Lints the policies the stack writes (AWS managed policies are AWS's and are
  * not linted): actions that do not exist, resources an action does not act on,
  * trust policies open to `*`, Allow of every action, iam:PassRole on `*`; and
- * attached policies whose document is unknown.
+ * attached policies and permissions boundaries whose document is unknown.
  */
 export async function lintPolicies(principals: StackPrincipals): Promise<LintFinding[]> {
   const findings: LintFinding[] = [];
@@ -28,6 +28,15 @@ export async function lintPolicies(principals: StackPrincipals): Promise<LintFin
   }
   for (const role of principals.roles) {
     findings.push(...(await lintDocument(`trust policy of ${role.name}`, role.trustPolicy, true)));
+    const boundary = role.permissionsBoundary;
+    if (boundary && !boundary.document)
+      findings.push({
+        policy: `permissions boundary of ${role.name}`,
+        message:
+          boundary.origin === 'aws-managed'
+            ? `${boundary.arn} is not an AWS managed policy`
+            : `${boundary.arn} is neither in the stack nor AWS managed: its document is unknown and the role is evaluated without it`,
+      });
   }
   return findings;
 }
