@@ -33,6 +33,8 @@ export interface StackUser {
   readonly accountId: string;
   /** That account's partition. */
   readonly partition: Partition;
+  /** That account's region (its provider's). */
+  readonly region: string;
   /** The ARN it will have: `arn:<partition>:iam::<account id>:user/<name>`. */
   readonly arn: string;
   /** Names of the groups it is made a member of. */
@@ -47,6 +49,8 @@ export interface StackRoleAccess extends StackRole {
   readonly policies: readonly PrincipalPolicy[];
   /** The managed policy that caps what the policies can allow, with its document when known. @default none */
   readonly permissionsBoundary?: PrincipalPolicy;
+  /** The role's account's region (its provider's). */
+  readonly region: string;
 }
 
 /** Every user and role of the stack with its policies, in name order. */
@@ -168,13 +172,14 @@ export async function readStackPrincipals(stack: SynthesizedStackJson): Promise<
     .filter((resource) => resource.type === 'aws_iam_user')
     .map((resource): StackUser => {
       const name = String(resource.attributes.name);
-      const { id: accountId, partition } = providerAccount(stack, resource.account);
+      const { id: accountId, partition, region } = providerAccount(stack, resource.account);
       const groups = read.groupsOf(name);
       return {
         name,
         account: resource.account,
         accountId,
         partition,
+        region,
         arn: resolveReferences(`\${aws_iam_user.${resource.name}.arn}`, stack),
         groups,
         policies: [...policiesOf('user', name), ...groups.flatMap((group) => policiesOf('group', group))],
@@ -201,7 +206,12 @@ export async function readStackPrincipals(stack: SynthesizedStackJson): Promise<
   // listStackRoles already reads each trust policy as AWS will (references resolved).
   const roles = stackRoles.map((role): StackRoleAccess => {
     const permissionsBoundary = boundaryOf(role);
-    return { ...role, policies: policiesOf('role', role.name), ...(permissionsBoundary && { permissionsBoundary }) };
+    return {
+      ...role,
+      region: providerAccount(stack, role.account).region,
+      policies: policiesOf('role', role.name),
+      ...(permissionsBoundary && { permissionsBoundary }),
+    };
   });
   return { users, roles, policies: read.all.map((policy) => withDocuments.get(policy) ?? policy) };
 }

@@ -42,5 +42,5 @@ export async function runVerify(
 ): Promise<VerifyReport> {
   const settings = loadSettings(options.config);
   const stack = options.outdir ? readSynthesizedStack(options.outdir, STACK_NAME) : synthesizeStack(settings);
-  return (verifier ?? (await loadVerifier())).verifyStack(stack, settings.expectations);
+  return (verifier ?? (await loadVerifier())).verifyStack(stack, settings.expectations, settings.acknowledge);
 }

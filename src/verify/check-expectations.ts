@@ -48,6 +48,7 @@ export async function checkExpectations(
           action,
           resource: expectation.on,
           target: expectation.on,
+          context: expectation.context ?? {},
           decision: 'Invalid',
           deciding: [],
           because: 'no user or role of that name in the synthesized stack',

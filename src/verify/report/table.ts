@@ -5,6 +5,7 @@ import { textTable } from './text-table';
 /** Plain-text tables for a terminal (the default format). */
 export function formatTable(report: VerifyReport): string {
   const blocks = reportTables(report).map((table) => textTable(table.title, table.headers, table.rows));
+  if (report.review.length === 0) blocks.push('Review findings: none');
   blocks.push(lintSummary(report, (line) => `  ${line}`));
   return `${blocks.join('\n\n')}\n`;
 }
