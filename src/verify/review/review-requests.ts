@@ -1,3 +1,4 @@
+import { coversAction } from '../../policies/action-match';
 import { formatArn, iamArn, s3Arn, type IamResourceKind } from '../../policies/arn';
 import { decide, type MatrixEntry } from '../access-matrix';
 import type { StackPrincipal } from '../principal-requests';
@@ -13,13 +14,31 @@ export const REVIEW_CONTEXT: Readonly<Record<string, string>> = {
   'aws:MultiFactorAuthAge': '0',
 };
 
-/** Evaluates `action` on `resource` (in the principal's own account) as `principal`, with no resource policy. */
-export function ask(
+/**
+ * Evaluates `action` on `resource` (in the principal's own account) as `principal`, with no resource policy.
+ * Without a resource policy only an identity policy can allow, so when no Allow statement of the principal
+ * names the action the answer is known without the evaluator: the review asks hundreds of such questions.
+ */
+export async function ask(
   principal: StackPrincipal,
   action: string,
   resource: string,
   context: Readonly<Record<string, string>> = REVIEW_CONTEXT,
 ): Promise<MatrixEntry> {
+  const mayAllow = principal.policies.some((policy) =>
+    policy.document?.statements.some((statement) => statement.effect === 'Allow' && coversAction(statement, action)),
+  );
+  if (!mayAllow)
+    return {
+      principal: principal.name,
+      action,
+      resource,
+      target: resource,
+      context,
+      decision: 'ImplicitlyDenied',
+      deciding: [{ policyType: 'identity' }],
+      because: 'no identity policy allows it',
+    };
   return decide(principal, action, { resource, label: resource, accountId: principal.accountId }, context);
 }
 
