@@ -93,8 +93,10 @@ describe('cross-account verify', () => {
 
   describe('review findings', () => {
     const fixture = (name: string) => join(__dirname, 'fixtures/review', `${name}.yaml`);
+    const documentedStderr = (name: string) =>
+      documented(`npx cross-account verify --config __tests__/fixtures/review/${name}.yaml (stderr)`);
 
-    it('fail verify, one line each naming the finding, the principal, the policy and why', async () => {
+    it('fail verify, one line each naming the finding, the principal, the policy and why, as docs/verify.md shows', async () => {
       const admin = await cli('verify', '--config', fixture('admin-role'));
       expect([admin.code, admin.stderr]).toEqual([
         1,
@@ -116,11 +118,13 @@ describe('cross-account verify', () => {
       expect(s3.stderr).toContain('allowed by AmazonS3FullAccess (#1)');
 
       const iam = await cli('verify', '--config', fixture('denied-group-with-iam-full-access'));
+      expect(iam.stderr).toBe(documentedStderr('denied-group-with-iam-full-access'));
       expect(iam.stderr).toMatch(
         /^review: self-removable-deny: Sri is denied something by a policy it may itself remove or rewrite: .*iam:DeleteGroupPolicy.* on group Testers, allowed by Testers\/IAMFullAccess \(#1\)$/m,
       );
 
       const chain = await cli('verify', '--config', fixture('role-chaining'));
+      expect(chain.stderr).toBe(documentedStderr('role-chaining'));
       expect([chain.code, chain.stderr.split('\n').length]).toEqual([1, 2]);
       expect(chain.stderr).toMatch(
         /^review: reaches-denied-role: Sri .*S3ProductionAccessRole is denied by Testers\/AssumeCrossAccountRoles .*it may assume Tooling .*Tooling's session may assume S3ProductionAccessRole/,
@@ -160,6 +164,7 @@ describe('cross-account verify', () => {
         'acknowledge[0]: S3ProductionAccessRole has no every-bucket finding: remove it from the acknowledgement\n' +
           'acknowledge[0]: John has no every-bucket finding: remove it from the acknowledgement\n',
       ]);
+      expect(stderr).toBe(documentedStderr('stale-acknowledgement'));
     });
   });
 });

@@ -37,7 +37,7 @@ const oneOrMore = <T extends z.ZodType>(item: T, what: string) =>
  */
 export const acknowledgementSchema = z.strictObject({
   finding: oneOrMore(findingIdSchema, 'finding').describe(
-    `The review finding id, or a list of them: ${REVIEW_FINDING_IDS.map((id) => `\`${id}\``).join(', ')}.`,
+    'The review finding id, or a list of them; docs/security.md says what each one means and how verify decides it.',
   ),
   principal: oneOrMore(z.string().min(1, 'must not be empty'), 'principal').describe(
     'The user or role name the finding is about, or a list of them. Every (finding, principal) pair must match a finding of verify.',
