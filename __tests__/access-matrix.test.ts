@@ -131,3 +131,49 @@ describe('the access matrix of a hardened role', () => {
     ]);
   });
 });
+
+describe('the access matrix of a role with a permissions boundary', () => {
+  it('allows only what both its policies and its boundary allow, and names the boundary that refused', async () => {
+    const { json } = synthesizeYaml(`
+accounts: { dev: { id: "111111111111" }, prod: { id: "999999999999" } }
+roles:
+  - name: BoundedAdmin
+    managedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]
+    permissionsBoundaryArn: arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess
+`);
+    const principals = await readStackPrincipals(json);
+    expect(principals.roles[0].permissionsBoundary).toMatchObject({
+      name: 'AmazonS3ReadOnlyAccess',
+      origin: 'aws-managed',
+      document: expect.anything(),
+    });
+    const decisions = (await buildAccessMatrix(principals)).roleActions.map((entry) => [
+      entry.action,
+      entry.resource,
+      entry.decision,
+      entry.because,
+    ]);
+    expect(decisions).toEqual(
+      expect.arrayContaining([
+        [
+          's3:GetObject',
+          'arn:aws:s3:::some-other-bucket/some/key',
+          'Allowed',
+          'AdministratorAccess (#1) + permissions boundary AmazonS3ReadOnlyAccess (#1)',
+        ],
+        [
+          'iam:CreateUser',
+          'arn:aws:iam::999999999999:user/some-new-user',
+          'ImplicitlyDenied',
+          'the permissions boundary AmazonS3ReadOnlyAccess does not allow it',
+        ],
+        [
+          's3:DeleteBucket',
+          'arn:aws:s3:::some-other-bucket',
+          'ImplicitlyDenied',
+          'the permissions boundary AmazonS3ReadOnlyAccess does not allow it',
+        ],
+      ]),
+    );
+  });
+});

@@ -74,4 +74,21 @@ roles:
     ]);
     expect([after.entry.decision, after.holds]).toEqual(['Allowed', true]);
   });
+
+  it('evaluate an action that takes no resource on "*", and refuse "*" for an action that acts on resources', async () => {
+    const results = await check(tutorial, [
+      { principal: 'S3ProductionAccessRole', can: 's3:ListAllMyBuckets', on: '*' },
+      { principal: 'John', cannot: 's3:ListAllMyBuckets', on: '*' },
+      { principal: 'S3ProductionAccessRole', cannot: 's3:GetObject', on: '*' },
+    ]);
+    expect(results.map((result) => [result.entry.decision, result.holds, result.entry.because])).toEqual([
+      ['Allowed', true, 'S3ProductionAccessPolicy (ListAllBuckets)'],
+      ['ImplicitlyDenied', true, 'no identity policy allows it'],
+      [
+        'Invalid',
+        false,
+        's3:GetObject acts on particular resources: name one by its ARN in `on`; "*" is for actions that take no resource',
+      ],
+    ]);
+  });
 });

@@ -35,7 +35,7 @@ describe('expectations in the settings', () => {
   it('name the principal and the role they refer to, by key path', () => {
     expect(problemsOf('  - { principal: Jon, can: sts:AssumeRole, on: S3ProductionAcessRole }\n')).toEqual([
       'bad.yaml: expectations[0].principal: "Jon": no user or role of that name is defined (users: John, Sri; roles: S3ProductionAccessRole)',
-      'bad.yaml: expectations[0].on: "S3ProductionAcessRole": must be a role name (roles: S3ProductionAccessRole) or an ARN',
+      'bad.yaml: expectations[0].on: "S3ProductionAcessRole": must be a role name (roles: S3ProductionAccessRole), an ARN, or "*" for an action that takes no resource',
     ]);
   });
 
@@ -53,6 +53,18 @@ describe('expectations in the settings', () => {
       'bad.yaml: expectations[1]: give exactly one of `can` or `cannot`',
       'bad.yaml: expectations[2].can: must be one IAM action such as s3:GetObject (no wildcards)',
       'bad.yaml: expectations[2].when: unknown key',
+    ]);
+  });
+
+  it('accept "*" as what an action that takes no resource is on', () => {
+    const settings = parseSettings(
+      `${defaultYaml}expectations:\n  - { principal: S3ProductionAccessRole, can: s3:ListAllMyBuckets, on: "*" }\n`,
+      'ok.yaml',
+      {},
+    );
+    expect(settings.expectations.map((expectation) => expectation.on)).toEqual(['*']);
+    expect(problemsOf('  - { principal: John, cannot: s3:ListAllMyBuckets, on: "arn:*" }\n')).toEqual([
+      'bad.yaml: expectations[0].on: "arn:*": must be a role name (roles: S3ProductionAccessRole), an ARN, or "*" for an action that takes no resource',
     ]);
   });
 });

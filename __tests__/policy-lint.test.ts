@@ -83,4 +83,17 @@ groups: [{ name: Analysts, managedPolicyArns: ["arn:aws:iam::aws:policy/PowerUse
       'Analysts/PowerUserAcess: arn:aws:iam::aws:policy/PowerUserAcess is not an AWS managed policy',
     ]);
   });
+
+  it('reports a permissions boundary whose document is unknown, since the role is then evaluated without it', async () => {
+    const { text } = synthesizeYaml(`
+accounts: { dev: { id: "111111111111" }, prod: { id: "999999999999" } }
+roles:
+  - { name: Bounded, permissionsBoundaryArn: "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAcess" }
+  - { name: BoundedByOwn, permissionsBoundaryArn: "arn:aws:iam::999999999999:policy/Cap" }
+`);
+    expect(await lint(text)).toEqual([
+      'permissions boundary of Bounded: arn:aws:iam::aws:policy/AmazonS3ReadOnlyAcess is not an AWS managed policy',
+      'permissions boundary of BoundedByOwn: arn:aws:iam::999999999999:policy/Cap is neither in the stack nor AWS managed: its document is unknown and the role is evaluated without it',
+    ]);
+  });
 });

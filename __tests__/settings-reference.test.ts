@@ -47,9 +47,10 @@ describe('the settings reference (docs/settings.md)', () => {
     expect(keyOf('backend')).toMatchObject({ type: 'object', default: '`{ type: local }`' });
     expect(keyOf('backend.hostname')).toMatchObject({ default: '`TF_CLOUD_HOSTNAME`, else `app.terraform.io`' });
     expect(keyOf('expectations[].can')).toMatchObject({ type: 'string or list of strings', default: 'none' });
+    expect(keyOf('acknowledge[].reason')).toMatchObject({ type: 'string', default: 'required' });
   });
 
-  it('has one section per object: the file, each list item, the account map, each backend and an expectation', () => {
+  it('has one section per object: the file, each list item, the account map, each backend, an expectation and an acknowledgement', () => {
     expect(settingsSections(settingsSchema).map((section) => section.title)).toEqual([
       'The settings file',
       '`accounts.<key>`',
@@ -61,6 +62,7 @@ describe('the settings reference (docs/settings.md)', () => {
       '`backend` with `type: local`',
       '`backend` with `type: cloud`',
       '`expectations[]`',
+      '`acknowledge[]`',
     ]);
   });
 

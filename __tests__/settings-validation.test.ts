@@ -531,6 +531,24 @@ describe('a bad settings file', () => {
       'backend.path',
       /holds "\{TfToken\[", which cdktf would replace with a reference to another resource/,
     ],
+    [
+      'acknowledgement without a reason',
+      settingsWith({ extra: 'acknowledge: [{ finding: admin-access, principal: John }]' }),
+      'acknowledge[0].reason',
+      /is required/,
+    ],
+    [
+      'acknowledgement of a finding verify does not raise',
+      settingsWith({ extra: 'acknowledge: [{ finding: admin, principal: John, reason: break glass }]' }),
+      'acknowledge[0].finding',
+      /"admin" is not a review finding \(findings: admin-access, /,
+    ],
+    [
+      'acknowledgement for a principal that is not defined',
+      settingsWith({ extra: 'acknowledge: [{ finding: admin-access, principal: Jon, reason: break glass }]' }),
+      'acknowledge[0].principal',
+      /"Jon": no user or role of that name is defined/,
+    ],
   ])('is refused for a %s, naming the key path', (_what, yaml, path, gist, env = {}) => {
     const problems = problemsOf(yaml, env);
     expect(problems).toEqual([{ path, message: expect.stringMatching(gist) }]);

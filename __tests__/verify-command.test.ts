@@ -90,4 +90,83 @@ describe('cross-account verify', () => {
       'no synthesized stack in /nonexistent: run `npm run synth` first\n',
     ]);
   });
+
+  describe('review findings', () => {
+    const fixture = (name: string) => join(__dirname, 'fixtures/review', `${name}.yaml`);
+    const documentedStderr = (name: string) =>
+      documented(`npx cross-account verify --config __tests__/fixtures/review/${name}.yaml (stderr)`);
+
+    it('fail verify, one line each naming the finding, the principal, the policy and why, as docs/verify.md shows', async () => {
+      const admin = await cli('verify', '--config', fixture('admin-role'));
+      expect([admin.code, admin.stderr]).toEqual([
+        1,
+        'review: admin-access: BreakGlass may do every action on every resource: iam:CreateUser, organizations:LeaveOrganization, ' +
+          'ec2:TerminateInstances, s3:DeleteBucket, dynamodb:DeleteTable, lambda:DeleteFunction (actions of unrelated services, ' +
+          'all tried), allowed by AdministratorAccess (#1)\n',
+      ]);
+      expect(admin.stdout).toContain('Review findings: 1 of 1 not acknowledged (each fails verify');
+      expect(admin.stdout).toContain('Policy lint: no findings');
+
+      const s3 = await cli('verify', '--config', fixture('s3-full-access'));
+      expect(s3.code).toBe(1);
+      expect(s3.stderr.split('\n').map((line) => line.split(' may ')[0])).toEqual([
+        'review: bucket-policy-change: S3Admin',
+        'review: bucket-delete: S3Admin',
+        'review: every-bucket: S3Admin',
+        '',
+      ]);
+      expect(s3.stderr).toContain('allowed by AmazonS3FullAccess (#1)');
+
+      const iam = await cli('verify', '--config', fixture('denied-group-with-iam-full-access'));
+      expect(iam.stderr).toBe(documentedStderr('denied-group-with-iam-full-access'));
+      expect(iam.stderr).toMatch(
+        /^review: self-removable-deny: Sri is denied something by a policy it may itself remove or rewrite: .*iam:DeleteGroupPolicy.* on group Testers, allowed by Testers\/IAMFullAccess \(#1\)$/m,
+      );
+
+      const chain = await cli('verify', '--config', fixture('role-chaining'));
+      expect(chain.stderr).toBe(documentedStderr('role-chaining'));
+      expect([chain.code, chain.stderr.split('\n').length]).toEqual([1, 2]);
+      expect(chain.stderr).toMatch(
+        /^review: reaches-denied-role: Sri .*S3ProductionAccessRole is denied by Testers\/AssumeCrossAccountRoles .*it may assume Tooling .*Tooling's session may assume S3ProductionAccessRole/,
+      );
+    });
+
+    it('pass once acknowledged, and show the reason in the table, Markdown and JSON', async () => {
+      const config = fixture('admin-role-acknowledged');
+      const reason = 'break-glass role for incidents; its use pages the security team';
+      const table = await cli('verify', '--config', config);
+      expect([table.code, table.stderr]).toEqual([0, '']);
+      expect(table.stdout).toContain('Review findings: 1, acknowledged');
+      // The table fits 100 columns (stdout is a pipe): the row's cells may wrap under it, words kept whole.
+      const reviewSection = table.stdout.split('Review findings: 1, acknowledged')[1].split('Policy lint')[0];
+      expect(reviewSection).toMatch(/^ {2}admin-access +BreakGlass$/m);
+      expect(reviewSection.replace(/\s+/g, ' ')).toContain(`may do every action on every resource`);
+      expect(reviewSection.replace(/\s+/g, ' ')).toContain(`acknowledged ${reason}`);
+      const markdown = (await cli('verify', '--config', config, '--format', 'markdown')).stdout;
+      expect(markdown).toContain('### Review findings: 1, acknowledged');
+      expect(markdown).toMatch(
+        new RegExp(`^\\| admin-access \\| BreakGlass \\| may do every action .* \\| ${reason} \\|$`, 'm'),
+      );
+      const json = JSON.parse((await cli('verify', '--config', config, '--format', 'json')).stdout);
+      expect(json.passed).toBe(true);
+      expect(json.review).toEqual([
+        expect.objectContaining({
+          finding: 'admin-access',
+          principal: 'BreakGlass',
+          policies: ['AdministratorAccess'],
+          acknowledged: reason,
+        }),
+      ]);
+    });
+
+    it('fail verify for an acknowledgement that matches no finding, so none outlives the access it excused', async () => {
+      const { code, stderr } = await cli('verify', '--config', fixture('stale-acknowledgement'));
+      expect([code, stderr]).toEqual([
+        1,
+        'acknowledge[0]: S3ProductionAccessRole has no every-bucket finding: remove it from the acknowledgement\n' +
+          'acknowledge[0]: John has no every-bucket finding: remove it from the acknowledgement\n',
+      ]);
+      expect(stderr).toBe(documentedStderr('stale-acknowledgement'));
+    });
+  });
 });

@@ -10,11 +10,20 @@ export interface RecordedExpectation {
   readonly context?: Readonly<Record<string, string>>;
 }
 
+/** One acknowledged review finding as the stack records it (the settings' `acknowledge[]`). */
+export interface RecordedAcknowledgement {
+  readonly finding: string | readonly string[];
+  readonly principal: string | readonly string[];
+  readonly reason: string;
+}
+
 /** What a synthesized stack records of the settings that produced it (see src/stack/settings-record.ts). */
 export interface StackSettingsRecord {
   /** The settings file, relative to the project root: `config/default.yaml`. */
   readonly file: string;
   readonly expectations: readonly RecordedExpectation[];
+  /** @default none: stacks synthesized before acknowledgements were recorded */
+  readonly acknowledge: readonly RecordedAcknowledgement[];
 }
 
 /**
@@ -34,7 +43,17 @@ export function readSettingsRecord(stack: SynthesizedStackJson): StackSettingsRe
   if (bad >= 0) {
     throw new UserError(`the stack's recorded expectations[${bad}] is not an expectation: run \`npm run synth\` again`);
   }
-  return { file: record.file, expectations: record.expectations as RecordedExpectation[] };
+  const acknowledge = record.acknowledge ?? [];
+  if (!Array.isArray(acknowledge) || !acknowledge.every(isAcknowledgement)) {
+    throw new UserError(
+      "the stack's recorded acknowledge list is not one of acknowledgements: run `npm run synth` again",
+    );
+  }
+  return {
+    file: record.file,
+    expectations: record.expectations as RecordedExpectation[],
+    acknowledge: acknowledge as RecordedAcknowledgement[],
+  };
 }
 
 function isExpectation(value: unknown): value is RecordedExpectation {
@@ -49,6 +68,11 @@ function isExpectation(value: unknown): value is RecordedExpectation {
     (value.context === undefined ||
       (isRecord(value.context) && Object.values(value.context).every((v) => typeof v === 'string')))
   );
+}
+
+function isAcknowledgement(value: unknown): value is RecordedAcknowledgement {
+  const names = (v: unknown) => typeof v === 'string' || (Array.isArray(v) && v.every((n) => typeof n === 'string'));
+  return isRecord(value) && names(value.finding) && names(value.principal) && typeof value.reason === 'string';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

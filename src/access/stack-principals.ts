@@ -33,6 +33,8 @@ export interface StackUser {
   readonly accountId: string;
   /** That account's partition. */
   readonly partition: Partition;
+  /** That account's region (its provider's). */
+  readonly region: string;
   /** The ARN it will have: `arn:<partition>:iam::<account id>:user/<name>`. */
   readonly arn: string;
   /** Names of the groups it is made a member of. */
@@ -45,6 +47,10 @@ export interface StackUser {
 export interface StackRoleAccess extends StackRole {
   /** Attached and inline identity policies. */
   readonly policies: readonly PrincipalPolicy[];
+  /** The managed policy that caps what the policies can allow, with its document when known. @default none */
+  readonly permissionsBoundary?: PrincipalPolicy;
+  /** The role's account's region (its provider's). */
+  readonly region: string;
 }
 
 /** Every user and role of the stack with its policies, in name order. */
@@ -144,11 +150,13 @@ export function readStackPolicies(stack: SynthesizedStackJson): StackPolicies {
  */
 export async function readStackPrincipals(stack: SynthesizedStackJson): Promise<StackPrincipals> {
   const read = readStackPolicies(stack);
+  const stackRoles = listStackRoles(stack);
   const managed = new Map<string, Promise<PolicyDocument | undefined>>();
-  for (const policy of read.all) {
-    if (policy.origin === 'aws-managed' && policy.arn && !managed.has(policy.arn))
-      managed.set(policy.arn, awsManagedPolicyDocument(policy.arn));
-  }
+  const managedArns = [
+    ...read.all.flatMap((policy) => (policy.origin === 'aws-managed' && policy.arn ? [policy.arn] : [])),
+    ...stackRoles.flatMap((role) => role.permissionsBoundaryArn ?? []).filter(isAwsManagedPolicyArn),
+  ];
+  for (const arn of managedArns) if (!managed.has(arn)) managed.set(arn, awsManagedPolicyDocument(arn));
   const documents = new Map(
     await Promise.all([...managed].map(async ([arn, document]) => [arn, await document] as const)),
   );
@@ -164,20 +172,46 @@ export async function readStackPrincipals(stack: SynthesizedStackJson): Promise<
     .filter((resource) => resource.type === 'aws_iam_user')
     .map((resource): StackUser => {
       const name = String(resource.attributes.name);
-      const { id: accountId, partition } = providerAccount(stack, resource.account);
+      const { id: accountId, partition, region } = providerAccount(stack, resource.account);
       const groups = read.groupsOf(name);
       return {
         name,
         account: resource.account,
         accountId,
         partition,
+        region,
         arn: resolveReferences(`\${aws_iam_user.${resource.name}.arn}`, stack),
         groups,
         policies: [...policiesOf('user', name), ...groups.flatMap((group) => policiesOf('group', group))],
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
+  const boundaryOf = (role: StackRole): PrincipalPolicy | undefined => {
+    const arn = role.permissionsBoundaryArn;
+    if (!arn) return undefined;
+    const holder = { kind: 'role', name: role.name } as const;
+    const name = arn.split('/').at(-1) ?? arn;
+    if (isAwsManagedPolicyArn(arn))
+      return { label: name, name, holder, origin: 'aws-managed', arn, document: documents.get(arn) };
+    const customer = read.all.find((policy) => policy.origin === 'customer-managed' && policy.arn === arn);
+    return {
+      label: customer?.name ?? name,
+      name: customer?.name ?? name,
+      holder,
+      origin: 'customer-managed',
+      arn,
+      document: customer?.document,
+    };
+  };
   // listStackRoles already reads each trust policy as AWS will (references resolved).
-  const roles = listStackRoles(stack).map((role) => ({ ...role, policies: policiesOf('role', role.name) }));
+  const roles = stackRoles.map((role): StackRoleAccess => {
+    const permissionsBoundary = boundaryOf(role);
+    return {
+      ...role,
+      region: providerAccount(stack, role.account).region,
+      policies: policiesOf('role', role.name),
+      ...(permissionsBoundary && { permissionsBoundary }),
+    };
+  });
   return { users, roles, policies: read.all.map((policy) => withDocuments.get(policy) ?? policy) };
 }

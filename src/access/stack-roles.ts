@@ -20,6 +20,8 @@ export interface StackRole {
   readonly trustPolicy: PolicyDocument;
   /** Longest session, in seconds. */
   readonly maxSessionDuration: number;
+  /** ARN of the managed policy that bounds the role's permissions (`permissions_boundary`). @default none */
+  readonly permissionsBoundaryArn?: string;
 }
 
 /** Every role in the stack, in name order. */
@@ -41,6 +43,9 @@ export function listStackRoles(stack: SynthesizedStackJson): StackRole[] {
           statements: [],
         },
         maxSessionDuration: Number(resource.attributes.max_session_duration ?? 3600),
+        ...(typeof resource.attributes.permissions_boundary === 'string' && {
+          permissionsBoundaryArn: resolveReferences(resource.attributes.permissions_boundary, stack),
+        }),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));

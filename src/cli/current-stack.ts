@@ -5,6 +5,7 @@ import {
   listRoleUsages,
   readSettingsRecord,
   readSynthesizedStack,
+  type RecordedAcknowledgement,
   type RecordedExpectation,
   type SynthesizedStackJson,
 } from '../access';
@@ -29,6 +30,8 @@ export interface CurrentStack {
   readonly settingsFile?: string;
   /** The expectations of those settings. @default none: an older stack records none */
   readonly expectations?: readonly RecordedExpectation[];
+  /** The review findings those settings acknowledge. @default none */
+  readonly acknowledge?: readonly RecordedAcknowledgement[];
 }
 
 /**
@@ -49,7 +52,13 @@ export function loadCurrentStack(
     const { loadSettings } = require('../config') as typeof import('../config');
     const stack = synthesizeStack(loadSettings(source.config, env));
     const record = readSettingsRecord(stack)!;
-    return { stack, description: source.config, settingsFile: record.file, expectations: record.expectations };
+    return {
+      stack,
+      description: source.config,
+      settingsFile: record.file,
+      expectations: record.expectations,
+      acknowledge: record.acknowledge,
+    };
   }
   const stack = readSynthesizedStack(source.outdir, STACK_NAME);
   const record = readSettingsRecord(stack);
@@ -65,6 +74,7 @@ export function loadCurrentStack(
     description: `the stack in ${source.outdir} (synthesized from ${record.file})`,
     settingsFile: record.file,
     expectations: record.expectations,
+    acknowledge: record.acknowledge,
   };
 }
 

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { ProblemsFound, UserError } from '../user-error';
 import type { VerifyReport } from '../verify';
 import { VERIFY_FORMAT_NAMES, type VerifyFormat } from '../verify/report/format-names';
+import type { Acknowledgement } from '../verify/review/acknowledgements';
 import { loadCurrentStack } from './current-stack';
 import { loadVerifier } from './load-verifier';
 import { outputWidth } from './output-width';
@@ -46,5 +47,9 @@ export async function runVerify(
       `${current.description} records no settings file and no expectations (synthesized by an older version): run \`npm run synth\` again`,
     );
   }
-  return (verifier ?? (await loadVerifier())).verifyStack(current.stack, current.expectations);
+  return (verifier ?? (await loadVerifier())).verifyStack(
+    current.stack,
+    current.expectations,
+    current.acknowledge as readonly Acknowledgement[] | undefined,
+  );
 }

@@ -23,7 +23,7 @@ export const expectationSchema = z
       .string()
       .min(1, 'must not be empty')
       .describe(
-        "A role name from the settings, or any ARN. An S3 ARN carries no account: it is taken to be in the principal's own account.",
+        'A role name from the settings, any ARN, or `"*"` for an action that takes no resource (`s3:ListAllMyBuckets`). An S3 ARN carries no account: it is taken to be in the principal\'s own account.',
       ),
     context: z
       .record(z.string(), z.string())

@@ -7,3 +7,4 @@ export * from './assume-conflicts';
 export * from './expectations-schema';
 export * from './settings-file-identity';
 export * from './legacy-state';
+export * from './acknowledgements-schema';

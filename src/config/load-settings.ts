@@ -148,6 +148,14 @@ function toProblems(issue: z.core.$ZodIssue): SettingsProblem[] {
   if (issue.code === 'invalid_union' && issue.path.at(-1) === 'backend') {
     return [{ path, message: 'must be { type: local } or { type: cloud, organization, workspace, executionMode }' }];
   }
+  if (issue.code === 'invalid_union') {
+    // One value or a list (`finding: admin` or `[admin, …]`): report the branch whose type the value has.
+    const typeMatched = issue.errors.filter(
+      (branch) => !branch.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0),
+    );
+    if (typeMatched.length === 1)
+      return typeMatched[0].flatMap((inner) => toProblems({ ...inner, path: [...issue.path, ...inner.path] }));
+  }
   return [{ path, message: issue.message }];
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, isIamPolicyArn, isIamRoleArn } from '../policies/arn';
 import { PROFILE_NAME } from '../aws-config/config-file-grammar';
+import { acknowledgementsSchema } from './acknowledgements-schema';
 import { expectationsSchema } from './expectations-schema';
 import { isoTimestampProblem } from './iso-timestamp';
 
@@ -381,6 +382,11 @@ export const settingsSchema = z.strictObject({
   expectations: expectationsSchema
     .default([])
     .describe('What `cross-account verify` must find in the synthesized stack; CI fails when one does not hold.'),
+  acknowledge: acknowledgementsSchema
+    .default([])
+    .describe(
+      'Review findings of `cross-account verify` that are intended, each with the reason: an unacknowledged finding fails verify, and so does an acknowledgement that matches no finding. See docs/security.md.',
+    ),
 });
 
 /** Settings as written in the file, before defaults. */

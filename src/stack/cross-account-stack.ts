@@ -95,6 +95,7 @@ export class CrossAccountStack extends TerraformStack {
     new SettingsRecord(this, 'settings-record', {
       settingsFile: settings.settingsFile,
       expectations: settings.expectations,
+      acknowledge: settings.acknowledge,
     });
   }
 }

@@ -1,6 +1,6 @@
 import { TerraformElement } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { ExpectationSettings } from '../config';
+import type { AcknowledgementSettings, ExpectationSettings } from '../config';
 
 /** Props of {@link SettingsRecord}. */
 export interface SettingsRecordProps {
@@ -8,6 +8,8 @@ export interface SettingsRecordProps {
   readonly settingsFile: string;
   /** The settings' expectations, with their defaults filled in. */
   readonly expectations: readonly ExpectationSettings[];
+  /** The settings' acknowledged review findings. */
+  readonly acknowledge: readonly AcknowledgementSettings[];
 }
 
 /** Key of the record in the stack's `//` metadata block. */
@@ -15,7 +17,7 @@ export const SETTINGS_RECORD_KEY = 'settings';
 
 /**
  * Writes into the synthesized stack which settings file produced it and what
- * those settings expect, so that a command reading cdktf.out (`verify --outdir`)
+ * those settings expect and acknowledge, so that a command reading cdktf.out (`verify --outdir`)
  * takes them from the stack and not from whatever settings file is current.
  *
  * Where: the `//` block's `metadata`, which cdktf fills from each element's
@@ -37,7 +39,11 @@ export class SettingsRecord extends TerraformElement {
 
   public override toMetadata(): Record<string, unknown> {
     return {
-      [SETTINGS_RECORD_KEY]: { file: this.props.settingsFile, expectations: this.props.expectations },
+      [SETTINGS_RECORD_KEY]: {
+        file: this.props.settingsFile,
+        expectations: this.props.expectations,
+        acknowledge: this.props.acknowledge,
+      },
     };
   }
 }

@@ -2,6 +2,7 @@ import { describeDecision } from './describe-decision';
 import { evaluateRequest, type AccessDecision } from './evaluate-request';
 import {
   compliantAssumeContext,
+  isRole,
   requestOf,
   resolveTarget,
   type RequestTarget,
@@ -26,6 +27,8 @@ export interface MatrixEntry {
   readonly deciding: AccessDecision['deciding'];
   /** The deciding policy and statement in words. */
   readonly because: string;
+  /** The request context it was asked with (MFA, external id, session name, token issue time…). */
+  readonly context: Readonly<Record<string, string>>;
   /** For role probes: why the request is tried. @default none */
   readonly probe?: RoleProbe['kind'];
 }
@@ -75,9 +78,14 @@ export async function decide(
     action,
     resource: target.resource,
     target: target.label,
+    context,
     decision: decision.decision,
     deciding: decision.deciding,
-    because: describeDecision(decision, target.resourcePolicy ? 'trust policy' : undefined),
+    because: describeDecision(
+      decision,
+      target.resourcePolicy ? 'trust policy' : undefined,
+      isRole(principal) ? principal.permissionsBoundary?.label : undefined,
+    ),
     ...(probe && { probe }),
   };
 }

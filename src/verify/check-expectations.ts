@@ -10,7 +10,7 @@ export interface Expectation {
   readonly can?: string | readonly string[];
   /** Actions that must be denied, explicitly or implicitly. */
   readonly cannot?: string | readonly string[];
-  /** A role name of the stack, or an ARN. */
+  /** A role name of the stack, an ARN, or `*` for an action that takes no resource. */
   readonly on: string;
   /** Request context keys. @default {} */
   readonly context?: Readonly<Record<string, string>>;
@@ -48,6 +48,7 @@ export async function checkExpectations(
           action,
           resource: expectation.on,
           target: expectation.on,
+          context: expectation.context ?? {},
           decision: 'Invalid',
           deciding: [],
           because: 'no user or role of that name in the synthesized stack',

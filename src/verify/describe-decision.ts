@@ -3,11 +3,21 @@ import type { AccessDecision, DecidingStatement } from './evaluate-request';
 /**
  * A decision's reason in words, naming the deciding policy and statement:
  * `Developers/AssumeCrossAccountRoles (AllowAssumeS3ProductionAccessRole) + trust policy (TrustIdentityAccount)`.
- * `resourcePolicyName` names the resource policy (`trust policy`).
+ * `resourcePolicyName` names the resource policy (`trust policy`), `boundaryName` the principal's permissions boundary.
  */
-export function describeDecision(decision: AccessDecision, resourcePolicyName = 'resource policy'): string {
+export function describeDecision(
+  decision: AccessDecision,
+  resourcePolicyName = 'resource policy',
+  boundaryName?: string,
+): string {
+  const boundary = `permissions boundary${boundaryName ? ` ${boundaryName}` : ''}`;
   const named = (reason: DecidingStatement) => {
-    const policy = reason.policyType === 'resource' ? resourcePolicyName : (reason.policy ?? reason.policyType);
+    const policy =
+      reason.policyType === 'resource'
+        ? resourcePolicyName
+        : reason.policyType === 'boundary'
+          ? boundary
+          : (reason.policy ?? reason.policyType);
     return reason.statement ? `${policy} (${reason.statement})` : policy;
   };
   const unique = (texts: readonly string[]) => [...new Set(texts)];
@@ -25,7 +35,9 @@ export function describeDecision(decision: AccessDecision, resourcePolicyName = 
             ? `the ${resourcePolicyName} does not allow it`
             : reason.policyType === 'identity'
               ? 'no identity policy allows it'
-              : `no ${reason.policyType} policy allows it`,
+              : reason.policyType === 'boundary'
+                ? `the ${boundary} does not allow it`
+                : `no ${reason.policyType} policy allows it`,
         ),
       );
       return missing.join(' and ') || 'no policy allows it';

@@ -3,6 +3,7 @@
 import {
   getDenialReasons,
   getGrantReasons,
+  isWildcardOnlyAction,
   runSimulation,
   type RequestDenial,
   type RequestGrant,
@@ -24,7 +25,7 @@ export interface AccessRequest {
   readonly principal: string;
   /** One IAM action, e.g. `sts:AssumeRole`. */
   readonly action: string;
-  /** The resource ARN, or `*` for actions without resources. */
+  /** The resource ARN, or `*` for an action that takes no resource (any other action on `*` is Invalid). */
   readonly resource: string;
   /** Account that owns the resource; a different one from the principal's makes the request cross-account. */
   readonly resourceAccountId: string;
@@ -32,15 +33,17 @@ export interface AccessRequest {
   readonly identityPolicies: readonly { readonly label: string; readonly document: PolicyDocument }[];
   /** The resource's policy, e.g. a role's trust policy. @default none */
   readonly resourcePolicy?: PolicyDocument;
+  /** The principal's permissions boundary: it caps what the identity policies allow. @default none */
+  readonly permissionsBoundary?: { readonly label: string; readonly document: PolicyDocument };
   /** Request context keys, e.g. `aws:TokenIssueTime`. @default {} */
   readonly context?: Readonly<Record<string, string>>;
 }
 
 /** A statement that decided, or the kind of policy that was missing an allow. */
 export interface DecidingStatement {
-  /** `identity` (the label of the principal's policy tells which) or `resource` (the resource policy). */
-  readonly policyType: 'identity' | 'resource' | 'other';
-  /** Label of the identity policy. @default none for the resource policy */
+  /** `identity` (the label of the principal's policy tells which), `resource` (the resource policy) or `boundary`. */
+  readonly policyType: 'identity' | 'resource' | 'boundary' | 'other';
+  /** Label of the identity policy or boundary. @default none for the resource policy */
   readonly policy?: string;
   /** The statement's Sid, or `#<n>` (1-based) when it has none. @default none for an implicit deny */
   readonly statement?: string;
@@ -72,10 +75,24 @@ export async function evaluateRequest(request: AccessRequest): Promise<AccessDec
     serviceControlPolicies: [],
     resourceControlPolicies: [],
     ...(request.resourcePolicy && { resourcePolicy: asJson(request.resourcePolicy, 'resource') }),
+    // A permissions boundary is an identity-style policy (no Principal), validated as one.
+    ...(request.permissionsBoundary && {
+      permissionBoundaryPolicies: [
+        { name: request.permissionsBoundary.label, policy: asJson(request.permissionsBoundary.document, 'identity') },
+      ],
+    }),
   };
   const response = await runSimulation(simulation, {});
   if (response.resultType === 'error') {
     return { decision: 'Invalid', deciding: [], invalidReason: describeError(request, response.errors.message) };
+  }
+  // On "*" the evaluator answers whether *some* resource is allowed; a request is about one resource.
+  if (request.resource === '*' && !(await isWildcardOnlyAction(...splitAction(request.action)))) {
+    return {
+      decision: 'Invalid',
+      deciding: [],
+      invalidReason: `${request.action} acts on particular resources: name one by its ARN in \`on\`; "*" is for actions that take no resource`,
+    };
   }
   const decision = response.overallResult;
   const analyses =
@@ -112,8 +129,14 @@ function asJson(document: PolicyDocument, kind: PolicyKind): ValidatedPolicy {
 }
 
 function toDecidingStatement(reason: RequestGrant | RequestDenial): DecidingStatement {
-  const policyType = reason.policyType === 'identity' || reason.policyType === 'resource' ? reason.policyType : 'other';
-  if (!('statementIndex' in reason)) return { policyType };
+  const policyType =
+    reason.policyType === 'identity' || reason.policyType === 'resource'
+      ? reason.policyType
+      : reason.policyType === 'pb'
+        ? 'boundary'
+        : 'other';
+  if (!('statementIndex' in reason))
+    return { policyType, ...('identifier' in reason && reason.identifier && { policy: reason.identifier }) };
   return {
     policyType,
     ...('policyIdentifier' in reason && reason.policyIdentifier && { policy: reason.policyIdentifier }),
@@ -135,6 +158,12 @@ export async function findRequestProblem(action: string, resource: string): Prom
     identityPolicies: [],
   });
   return decision.invalidReason;
+}
+
+/** `s3:GetObject` → `['s3', 'GetObject']` (the evaluator has already checked that the action exists). */
+function splitAction(action: string): [string, string] {
+  const at = action.indexOf(':');
+  return [action.slice(0, at), action.slice(at + 1)];
 }
 
 function describeError(request: AccessRequest, code: string): string {

@@ -6,4 +6,6 @@ export * from './access-matrix';
 export * from './check-expectations';
 export * from './verify-stack';
 export * from './access-diff';
+export * from './review/review-finding';
+export * from './review/acknowledgements';
 export * from './report';

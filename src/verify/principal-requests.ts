@@ -59,6 +59,13 @@ export function requestOf(
       policy.document ? [{ label: policy.label, document: policy.document }] : [],
     ),
     ...(target.resourcePolicy && { resourcePolicy: target.resourcePolicy }),
+    ...(isRole(principal) &&
+      principal.permissionsBoundary?.document && {
+        permissionsBoundary: {
+          label: principal.permissionsBoundary.label,
+          document: principal.permissionsBoundary.document,
+        },
+      }),
     // What AWS itself puts in an IAM user's request context (policy variables such as ${aws:username} read it).
     context: isRole(principal) ? context : { 'aws:username': principal.name, ...context },
   };

@@ -1,7 +1,7 @@
 import { iamArn, s3Arn } from '../policies/arn';
 import { bucketGrants } from '../policies/bucket-grants';
 import type { PolicyDocument } from '../policies/policy-statement';
-import type { StackRoleAccess } from '../access/stack-principals';
+import type { PrincipalPolicy, StackRoleAccess } from '../access/stack-principals';
 
 /** A bucket no role of the stack was given: what a role may do there, it may do anywhere. */
 export const OTHER_BUCKET = 'some-other-bucket';
@@ -16,7 +16,17 @@ export interface RoleProbe {
   readonly kind: 'granted' | 'other-bucket' | 'dangerous';
 }
 
-const OBJECT_KEY = 'some/key';
+/** The object key probed in a bucket. */
+export const OBJECT_KEY = 'some/key';
+
+/** What a principal's own policies (those the settings write, not AWS managed ones) grant on buckets. */
+export function ownBucketGrants(principal: { readonly policies: readonly PrincipalPolicy[] }) {
+  return bucketGrants(
+    principal.policies.flatMap((policy): PolicyDocument[] =>
+      policy.origin !== 'aws-managed' && policy.document ? [policy.document] : [],
+    ),
+  );
+}
 
 /**
  * The fixed probes for a role: each S3 action its own (not AWS managed) policies
@@ -25,11 +35,8 @@ const OBJECT_KEY = 'some/key';
  * s3:PutBucketPolicy and s3:DeleteBucket.
  */
 export function roleProbes(role: StackRoleAccess): RoleProbe[] {
-  const documents = role.policies.flatMap((policy): PolicyDocument[] =>
-    policy.origin !== 'aws-managed' && policy.document ? [policy.document] : [],
-  );
   // Probed one action at a time: wildcards (s3:Get*) are the lint's business, not a request.
-  const granted = bucketGrants(documents).filter((grant) => /^s3:[A-Za-z]+$/.test(grant.action));
+  const granted = ownBucketGrants(role).filter((grant) => /^s3:[A-Za-z]+$/.test(grant.action));
   const at = (bucket: string, objects: boolean) => s3Arn(role.partition, bucket, objects ? OBJECT_KEY : undefined);
   const buckets = [...new Set(granted.map((grant) => grant.bucket))];
   const elsewhere =

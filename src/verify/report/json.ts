@@ -14,6 +14,7 @@ export function formatJson(report: VerifyReport): string {
         ...entry,
       })),
       findings: report.findings,
+      review: report.review.map((finding) => ({ ...finding, acknowledged: finding.acknowledged ?? null })),
       problems: report.problems,
     },
     null,

@@ -13,6 +13,7 @@ export function formatMarkdown(report: VerifyReport): string {
       ...table.rows.map((row) => `| ${row.map(escapeCell).map(withMark).join(' | ')} |`),
     ].join('\n'),
   );
+  if (report.review.length === 0) blocks.push('### Review findings: none');
   blocks.push(`### ${lintSummary(report, (line) => `- ${escapeCell(line)}`)}`);
   return `${blocks.join('\n\n')}\n`;
 }

@@ -18,6 +18,7 @@ export function formatTable(report: VerifyReport, options: TextFormatOptions = {
     wrapWords(line, (width ?? Infinity) - 4)
       .map((part, i) => `${i === 0 ? '  ' : '    '}${part}`)
       .join('\n');
+  if (report.review.length === 0) blocks.push('Review findings: none');
   blocks.push(lintSummary(report, item));
   return `${blocks.join('\n\n')}\n`;
 }

@@ -42,6 +42,19 @@ export function reportTables(report: VerifyReport): ReportTable[] {
       ]),
     },
   ];
+  if (report.review.length > 0) {
+    tables.push({
+      title: `Review findings: ${countReview(report)}`,
+      headers: ['FINDING', 'PRINCIPAL', 'WHY', 'ACKNOWLEDGED'],
+      columns: ['fixed', 'fixed', 'prose', 'prose'],
+      rows: report.review.map((finding) => [
+        finding.finding,
+        finding.principal,
+        finding.message,
+        finding.acknowledged ?? 'no (FAILS)',
+      ]),
+    });
+  }
   if (report.expectations.length > 0) {
     tables.push({
       title: `Expectations: ${countFailed(report)}`,
@@ -61,15 +74,26 @@ export function reportTables(report: VerifyReport): ReportTable[] {
   return tables;
 }
 
+function countReview(report: VerifyReport): string {
+  const open = report.review.filter((finding) => finding.acknowledged === undefined).length;
+  const total = report.review.length;
+  return open === 0
+    ? `${total}, ${total === 1 ? '' : 'all '}acknowledged`
+    : `${open} of ${total} not acknowledged (each fails verify: remove the access, or acknowledge it under \`acknowledge\` with a reason)`;
+}
+
 function countFailed(report: VerifyReport): string {
   const failed = report.expectations.filter((result) => !result.holds).length;
   return failed === 0 ? `all ${report.expectations.length} hold` : `${failed} of ${report.expectations.length} fail`;
 }
 
+function lintTitle(report: VerifyReport): string {
+  return report.findings.length === 0
+    ? 'Policy lint: no findings'
+    : `Policy lint: ${report.findings.length} finding(s)`;
+}
+
 /** The lint findings as a title line and one item per finding. */
 export function lintSummary(report: VerifyReport, item: (line: string) => string): string {
-  if (report.findings.length === 0) return 'Policy lint: no findings';
-  return [`Policy lint: ${report.findings.length} finding(s)`, ...report.findings.map(formatFinding).map(item)].join(
-    '\n',
-  );
+  return [lintTitle(report), ...report.findings.map(formatFinding).map(item)].join('\n');
 }
