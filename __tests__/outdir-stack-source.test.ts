@@ -35,6 +35,14 @@ describe('a command that reads a synthesized stack (--outdir) takes everything f
     expect(code).toBe(0);
   });
 
+  it("verify judges review findings by the stack's own acknowledgements, not --config's", async () => {
+    const acknowledged = '__tests__/fixtures/review/admin-role-acknowledged.yaml';
+    const outdir = synthesizeFileToOutdir(acknowledged);
+    const { code, stdout } = await cli('verify', '--config', DEFAULT_CONFIG, '--outdir', outdir);
+    expect(stdout).toContain('Review findings: 1, acknowledged');
+    expect(code).toBe(0);
+  });
+
   it('verify says nothing more when the stack is the one --config synthesizes', async () => {
     const outdir = synthesizeFileToOutdir(OTHER);
     const { code, stderr } = await cli('verify', '--config', join(PROJECT_ROOT, OTHER), '--outdir', outdir);
