@@ -4,3 +4,4 @@ export * from './role-usage';
 export * from './stack-principals';
 export * from './stack-state';
 export * from './deploy-permissions';
+export * from './existing-resources';

@@ -1,6 +1,7 @@
 import { buildAccessMatrix, type AccessMatrix } from './access-matrix';
 import { checkExpectations, type Expectation, type ExpectationResult } from './check-expectations';
 import { formatFinding, type LintFinding } from './lint-finding';
+import { findNotEvaluated, type NotEvaluated } from './not-evaluated';
 import { lintPolicies } from './policy-lint';
 import { readStackPrincipals, type StackPrincipals } from '../access/stack-principals';
 import type { SynthesizedStackJson } from '../access/synthesized-stack';
@@ -19,6 +20,8 @@ export interface VerifyReport {
   readonly findings: readonly LintFinding[];
   /** One line per failed expectation or lint finding; verify passes when empty. */
   readonly problems: readonly string[];
+  /** Users and roles that exist outside the stack, or are in a group that does: their other policies are unknown. */
+  readonly notEvaluated: readonly NotEvaluated[];
 }
 
 /** Rebuilds the principals of `stack`, evaluates the access matrix and `expectations`, and lints its policies. */
@@ -36,5 +39,5 @@ export async function verifyStack(
     ...checked.filter((result) => !result.holds).map((result) => result.text),
     ...findings.map((finding) => `lint: ${formatFinding(finding)}`),
   ];
-  return { principals, matrix, expectations: checked, findings, problems };
+  return { principals, matrix, expectations: checked, findings, problems, notEvaluated: findNotEvaluated(principals) };
 }

@@ -14,6 +14,7 @@ export function formatJson(report: VerifyReport): string {
         ...entry,
       })),
       findings: report.findings,
+      notEvaluated: report.notEvaluated,
       problems: report.problems,
     },
     null,

@@ -67,3 +67,12 @@ export function lintSummary(report: VerifyReport, item: (line: string) => string
     '\n',
   );
 }
+
+/** The principals whose other policies are unknown, as a title line and one item each; none when all are the stack's. */
+export function notEvaluatedSummary(report: VerifyReport, item: (line: string) => string): string | undefined {
+  if (report.notEvaluated.length === 0) return undefined;
+  return [
+    `Not evaluated: ${report.notEvaluated.length} principal(s) exist, or are in groups that exist, outside the stack`,
+    ...report.notEvaluated.map((entry) => item(entry.note)),
+  ].join('\n');
+}
