@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SynthesizedStackJson } from '../../src/access';
+import type { ExistingIdentities } from '../../tools/loopback/local-iam';
 import { synthesizeSettingsFile } from './synthesize';
 import {
   findProviderMirror,
@@ -44,9 +45,15 @@ export const describeWithTerraform: jest.Describe = unavailable
     )
   : describe;
 
-/** The one way tests plan a synthesized stack offline: a fresh folder, the found mirror. */
-export function planStackOffline(stack: SynthesizedStackJson): Promise<OfflinePlanResult> {
-  return planOffline({ stack, workDir: planFolder(), mirror: mirrorPath() });
+/**
+ * The one way tests plan a synthesized stack offline: a fresh folder, the found mirror, and what exists in
+ * each account (by alias) for what the stack imports or reads (default: what the stack says exists).
+ */
+export function planStackOffline(
+  stack: SynthesizedStackJson,
+  existing?: ReadonlyMap<string, ExistingIdentities>,
+): Promise<OfflinePlanResult> {
+  return planOffline({ stack, workDir: planFolder(), mirror: mirrorPath(), existing });
 }
 
 /** Several stacks planned by one Terraform run (the provider schema loads once), each with its own result. */
