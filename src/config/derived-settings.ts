@@ -20,7 +20,10 @@ export interface Settings extends Omit<ParsedSettings, 'roles' | 'backend'> {
   readonly settingsFile: string;
   /** The partition of `region`: every ARN the stack writes carries it. */
   readonly partition: Partition;
-  /** The profile end users' role profiles are assumed from (`source_profile`): the identity account's profile, else `default`. */
+  /**
+   * The profile end users' role profiles are assumed from (`source_profile`): `sourceProfile`, else `default`;
+   * never the identity account's deploying `profile` (settings naming it are refused).
+   */
   readonly sourceProfile: string;
   readonly roles: RoleSettings[];
 }
@@ -44,7 +47,6 @@ export function deriveSettings(
     ...parsed,
     ...state,
     partition: partitionOfRegion(parsed.region),
-    sourceProfile: parsed.accounts[parsed.identityAccount]?.profile ?? 'default',
     roles: parsed.roles.map((role) => ({
       ...role,
       policyName: role.policyName ?? defaultPolicyName(role.name),
