@@ -136,8 +136,8 @@ export class IdentityAccount extends Construct {
         }
         const managed = new IamPolicy(scope, 'assume-roles-policy', {
           provider,
+          // No description: it forces replacement, so an imported policy made without one would be deleted.
           name: assumePolicy.name,
-          description: `Roles ${kind} ${settings.name} may or may not assume`,
           policy,
         });
         if (assumePolicy.existing === 'import')
