@@ -2,6 +2,9 @@
 const REAL_TERRAFORM_TESTS = [
   '/__tests__/offline-plan\\.test\\.ts$',
   '/__tests__/offline-plan-diagnostics\\.test\\.ts$',
+  '/__tests__/existing-principals-plan\\.test\\.ts$',
+  '/__tests__/terraform-cloud-backend\\.test\\.ts$',
+  '/__tests__/state-ownership\\.test\\.ts$',
 ];
 
 /** @type {import('jest').Config} */

@@ -195,7 +195,10 @@ describe('identity account', () => {
 
   it('gives a user its own inline assume-role policy when the user names the role', () => {
     const { json } = synthesizeYaml(
-      withDefault({ users: 'users:\n  - { name: John, allowAssume: [S3ProductionAccessRole] }' }),
+      defaultYaml.replace(
+        '  - { name: John, groups: [Developers] }',
+        '  - { name: John, allowAssume: [S3ProductionAccessRole] }',
+      ),
     );
     const [policy] = Object.values((json.resource as Resources).aws_iam_user_policy);
     expect(policy.provider).toBe('aws.dev');

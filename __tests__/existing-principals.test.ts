@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { readExistingResources, readStackPrincipals } from '../src/access';
 import { formatSummary } from '../src/cli/summary-command';
 import { parseSettings } from '../src/config';
@@ -13,7 +12,7 @@ import {
   synthesizeSettingsFile,
   synthesizeYaml,
 } from './support/synthesize';
-import { describeWithTerraform, planStackOffline } from './support/terraform';
+import { adoptedSettingsYaml } from './support/adopted-settings';
 
 type Blocks = Record<string, Record<string, Record<string, unknown>>>;
 
@@ -230,21 +229,6 @@ describe('the synth summary of an adoption', () => {
 });
 
 describe("each tutorial's story in accounts where its users and groups already exist", () => {
-  /** The example with every group and user marked `existing: reference`, and users' groups as existing memberships. */
-  function adopted(file: string): string {
-    const document = parseDocument(readFileSync(join(PROJECT_ROOT, file), 'utf8'));
-    for (const key of ['groups', 'users']) {
-      for (const item of ((document.get(key) as YAMLSeq | undefined)?.items ?? []) as YAMLMap[]) {
-        item.set('existing', 'reference');
-        const groups = item.get('groups') as YAMLSeq | undefined;
-        if (key === 'users' && groups) {
-          item.set('existingMemberships', groups);
-          item.delete('groups');
-        }
-      }
-    }
-    return document.toString();
-  }
   const stories = [
     'config/default.yaml',
     'config/examples/acc-to-prod-s3.yaml',
@@ -253,7 +237,7 @@ describe("each tutorial's story in accounts where its users and groups already e
   ];
 
   it.each(stories)('%s synthesizes with no user, group or membership to create, and passes verify', async (file) => {
-    const settings = parseSettings(adopted(file), file, CLEAN_ENV);
+    const settings = parseSettings(adoptedSettingsYaml(file), file, CLEAN_ENV);
     const { json } = synthesizeSettings(settings);
     const created = Object.keys(json.resource ?? {});
     expect(
@@ -264,43 +248,6 @@ describe("each tutorial's story in accounts where its users and groups already e
     expect(report.notEvaluated.map((entry) => entry.principal).sort()).toEqual(
       settings.users.map((u) => u.name).sort(),
     );
-  });
-
-  describeWithTerraform('real offline plan', () => {
-    // Each plan starts the aws provider three times (init, validate, plan): slow on a loaded machine.
-    jest.setTimeout(240_000);
-
-    it('plans the adopted story of the originating account, reading its people from the account', async () => {
-      const { json } = synthesizeSettings(
-        parseSettings(adopted('config/examples/originating-to-destination.yaml'), 'adopted.yaml', CLEAN_ENV),
-      );
-      const result = await planStackOffline(json);
-      expect(result.diagnostics).toEqual([]);
-      // 2 group policies, 2 PowerUser attachments; role + policy + attachment; bucket + 3 settings; the state's record
-      expect(result.summary).toBe('Plan: 12 to add, 0 to change, 0 to destroy.');
-    });
-
-    it('fails the plan, naming the user, when a membership the settings rely on is not there', async () => {
-      const existing = new Map([
-        [
-          'dev',
-          {
-            groups: new Map([
-              ['Developers', []],
-              ['Testers', ['Sri']],
-            ]),
-            users: ['John', 'Sri'],
-            roles: [],
-            policies: [],
-          },
-        ],
-      ]);
-      const result = await planStackOffline(adoption, existing);
-      expect(result.valid).toBe(false);
-      expect(result.diagnostics.join('\n')).toContain(
-        'User John is not a member of this group, but the settings list it under existingMemberships',
-      );
-    });
   });
 });
 

@@ -153,7 +153,7 @@ describe('cross-account profiles on a file the AWS CLI reads oddly', () => {
 
   it('keeps an inline comment on a managed key, warns that the AWS CLI reads it as part of the value, and exits 0', async () => {
     const { file } = configFolder(USER_CONFIG.replace('source_profile = acc', 'source_profile = acc # David'));
-    const result = await cli('profiles', '--config-file', file, '--outdir', outdir);
+    const result = await cli('profiles', '--config-file', file, '--outdir', outdir, '--source-profile', 'acc');
     expect(result.code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('\nsource_profile = acc # David\n');
     expect(result.stderr).toBe(
