@@ -221,9 +221,9 @@ describe('verify of existing principals', () => {
 describe('the synth summary of an adoption', () => {
   it('counts what is imported and what is only read apart from what is created', () => {
     const [dev] = formatSummary(adoption).split('\n\n');
-    expect(dev.split('\n')[0]).toBe('dev (111111111111): 2 to create, 2 to import, 3 existing to read');
+    expect(dev.split('\n')[0]).toBe('dev (111111111111): 2 to create, 2 to import, 3 to read');
     expect(dev).toMatch(/^ {2}aws_iam_group +\S+ \(Testers\) {2}\[import\]$/m);
-    expect(dev).toMatch(/^ {2}data\.aws_iam_user +\S+ \(John\) {2}\[exists, read only\]$/m);
+    expect(dev).toMatch(/^ {2}data\.aws_iam_user +\S+ \(John\) {2}\[read\]$/m);
     expect(dev).not.toMatch(/aws_iam_user_group_membership/);
   });
 });

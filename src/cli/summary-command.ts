@@ -43,7 +43,7 @@ export function formatSummary(stack: SynthesizedStackJson): string {
     else entry(resource.account).create.push(line);
   }
   for (const source of listDataSources(stack)) {
-    entry(source.account).read.push(`  ${`data.${source.type}`.padEnd(40)} ${describe(source)}  [exists, read only]`);
+    entry(source.account).read.push(`  ${`data.${source.type}`.padEnd(40)} ${describe(source)}  [read]`);
   }
   const blocks = [...byAccount.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -51,7 +51,7 @@ export function formatSummary(stack: SynthesizedStackJson): string {
       const counts = [
         `${lines.create.length} to create`,
         ...(lines.import.length > 0 ? [`${lines.import.length} to import`] : []),
-        ...(lines.read.length > 0 ? [`${lines.read.length} existing to read`] : []),
+        ...(lines.read.length > 0 ? [`${lines.read.length} to read`] : []),
       ];
       const body = [...lines.create, ...lines.import, ...lines.read];
       return `${account} (${ids.get(account) ?? 'unpinned'}): ${counts.join(', ')}\n${body.join('\n')}`;
