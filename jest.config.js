@@ -6,6 +6,7 @@ const REAL_TERRAFORM_TESTS = [
   '/__tests__/terraform-cloud-backend\\.test\\.ts$',
   '/__tests__/terraform-literal-plan\\.test\\.ts$',
   '/__tests__/state-safety\\.test\\.ts$',
+  '/__tests__/existing-principals-plan\\.test\\.ts$',
 ];
 
 /** @type {import('jest').Config} */

@@ -3,7 +3,7 @@ import { startLocalSts, type LocalSts, type LocalStsProps } from '../tools/loopb
 import { startCliProcess } from './support/cli-process';
 import { useLoopbackAws } from './support/loopback-aws-env';
 import { cli } from './support/run-cli';
-import { synthesizeDefaultWithRoleKeys, synthesizeFileToOutdir } from './support/synthesized-outdir';
+import { defaultWithRoleKeys, synthesizeFileToOutdir } from './support/synthesized-outdir';
 
 // `assume` and `smoke` print credentials or say "passed" only when they have usable ones:
 // anything else is one line on stderr, exit 1, and nothing on stdout.
@@ -13,11 +13,12 @@ let s3: LocalS3;
 let restoreEnv: (() => void) | undefined;
 let outdir: string;
 let mfaOutdir: string;
+let mfaConfig: string;
 
 beforeAll(async () => {
   s3 = await startLocalS3(['productionapp']);
   outdir = synthesizeFileToOutdir('config/default.yaml');
-  mfaOutdir = synthesizeDefaultWithRoleKeys('requireMfa: true');
+  ({ config: mfaConfig, outdir: mfaOutdir } = defaultWithRoleKeys('requireMfa: true'));
 });
 afterAll(() => s3.close());
 afterEach(async () => {
@@ -37,9 +38,12 @@ const assumeCalls = () => sts?.requests.filter((request) => request.action === '
 describe('assume and smoke refuse what are not usable credentials', () => {
   it('exits 1 with one line, and prints nothing, when the role needs MFA and standard input ends (a script, CI)', async () => {
     await withSts();
-    const run = startCliProcess(['assume', '--role', 'S3ProductionAccessRole', '--outdir', mfaOutdir], {
-      ...process.env,
-    });
+    const run = startCliProcess(
+      ['assume', '--role', 'S3ProductionAccessRole', '--config', mfaConfig, '--outdir', mfaOutdir],
+      {
+        ...process.env,
+      },
+    );
     const result = await run.finished;
     expect(result).toMatchObject({ code: 1, stdout: '' });
     expect(result.stderr).toBe(
@@ -90,6 +94,8 @@ describe('assume and smoke refuse what are not usable credentials', () => {
       'assume',
       '--role',
       'S3ProductionAccessRole',
+      '--config',
+      mfaConfig,
       '--outdir',
       mfaOutdir,
       '--mfa-code',

@@ -193,10 +193,16 @@ describe('identity account', () => {
     ]);
   });
 
-  it('gives a user its own assume-role policy when the user names the role (tutorial 002)', () => {
-    const { json } = synthesizeSettingsFile('config/examples/trusting-trusted-user-policy.yaml');
+  it('gives a user its own inline assume-role policy when the user names the role', () => {
+    const { json } = synthesizeYaml(
+      defaultYaml.replace(
+        '  - { name: John, groups: [Developers] }',
+        '  - { name: John, allowAssume: [S3ProductionAccessRole] }',
+      ),
+    );
     const [policy] = Object.values((json.resource as Resources).aws_iam_user_policy);
-    expect(policy.provider).toBe('aws.trusted');
+    expect(policy.provider).toBe('aws.dev');
+    expect(policy.name).toBe('AssumeCrossAccountRoles');
     expect(parsePolicy(policy.policy).Statement).toEqual([
       expect.objectContaining({ Effect: 'Allow', Resource: expect.stringMatching(/^\$\{aws_iam_role\..+\.arn\}$/) }),
     ]);
@@ -239,9 +245,9 @@ describe('outputs', () => {
           arn: roleArnReference,
           switch_role_url:
             'https://signin.aws.amazon.com/switchrole?roleName=S3ProductionAccessRole&account=999999999999&displayName=prod-S3ProductionAccessRole',
-          aws_config_profile: `[profile S3ProductionAccessRole]\nrole_arn = ${roleArnReference}\nsource_profile = dev\nregion = us-east-1\n`,
+          aws_config_profile: `[profile S3ProductionAccessRole]\nrole_arn = ${roleArnReference}\nsource_profile = default\nregion = us-east-1\n`,
           profile_name: 'S3ProductionAccessRole',
-          source_profile: 'dev',
+          source_profile: 'default',
           region: 'us-east-1',
         },
       },

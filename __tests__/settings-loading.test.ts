@@ -44,7 +44,7 @@ describe('defaults of optional keys', () => {
     '  - { name: Readers, allowAssume: [Reader] }',
   ].join('\n');
 
-  it('fills region, identity account, role account, session length, backend and tags', () => {
+  it('fills region, identity account, role account, session length, assume policy, source profile, backend and tags', () => {
     const settings = parseSettings(minimal, 'minimal.yaml', {});
     expect(settings.region).toBe('us-east-1');
     expect(settings.identityAccount).toBe('dev');
@@ -67,8 +67,10 @@ describe('defaults of optional keys', () => {
       name: 'Readers',
       allowAssume: ['Reader'],
       denyAssume: [],
+      assumePolicy: { name: 'AssumeCrossAccountRoles', type: 'inline' },
       managedPolicyArns: [],
     });
+    expect(settings.sourceProfile).toBe('default');
     expect(settings.backend).toEqual({ type: 'local', path: '../../../terraform.cross-account-minimal.tfstate' });
     expect(settings.settingsFile).toBe('minimal.yaml');
     expect(settings.tags).toEqual({});

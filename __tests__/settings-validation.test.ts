@@ -368,18 +368,15 @@ describe('a bad settings file', () => {
     // Collisions and reserved names, naming both keys.
     [
       'profileName equal to the profile the role is assumed from (a loop)',
-      settingsWith({
-        accounts: "accounts:\n  dev: { id: '111111111111', profile: dev }\n  prod: { id: '999999999999' }",
-        roles: role('profileName: dev'),
-      }),
+      settingsWith({ extra: 'sourceProfile: people', roles: role('profileName: people') }),
       'roles[0].profileName',
-      /^"dev" is also the profile the role is assumed from \(accounts\.dev\.profile\): the profile would assume itself, which the AWS CLI refuses; choose another profileName$/,
+      /^"people" is also the profile the role is assumed from \(sourceProfile\): the profile would assume itself, which the AWS CLI refuses; choose another profileName$/,
     ],
     [
-      'profileName "default" when the identity account has no profile (the role is assumed from default)',
+      'profileName "default" when sourceProfile is not set (the role is assumed from default)',
       settingsWith({ roles: role('profileName: default') }),
       'roles[0].profileName',
-      /^"default" is also the profile the role is assumed from \(the default profile, as accounts\.dev\.profile is not set\)/,
+      /^"default" is also the profile the role is assumed from \(sourceProfile, by default\)/,
     ],
     [
       'two roles with one profileName',

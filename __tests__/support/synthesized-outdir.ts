@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from '../../src/app';
 import { loadSettings, parseSettings, type Settings } from '../../src/config';
@@ -15,6 +15,22 @@ export function synthesizeToOutdir(settings: Settings): string {
 /** A cdktf.out of a project settings file (`config/examples/hardened.yaml`, …). */
 export function synthesizeFileToOutdir(file: string): string {
   return synthesizeToOutdir(loadSettings(join(PROJECT_ROOT, file), CLEAN_ENV));
+}
+
+/**
+ * The default settings with extra keys on its role, written to a settings file of
+ * their own, and their cdktf.out: a command given both (`--config`, `--outdir`)
+ * reads the stack of the settings it was given.
+ */
+export function defaultWithRoleKeys(...keys: readonly string[]): { readonly config: string; readonly outdir: string } {
+  const yaml = readFileSync(join(PROJECT_ROOT, 'config/default.yaml'), 'utf8').replace(
+    '    maxSessionDuration: 3600\n',
+    `    maxSessionDuration: 3600\n${keys.map((key) => `    ${key}\n`).join('')}`,
+  );
+  if (!keys.every((key) => yaml.includes(`    ${key}\n`))) throw new Error('config/default.yaml has no role to extend');
+  const config = join(tempFolder('settings-'), 'default-with-role-keys.yaml');
+  writeFileSync(config, yaml);
+  return { config, outdir: synthesizeToOutdir(loadSettings(config, CLEAN_ENV)) };
 }
 
 /** A cdktf.out of the default settings with extra keys on its role, e.g. `requireMfa: true`. */

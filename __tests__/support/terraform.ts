@@ -45,10 +45,14 @@ export const describeWithTerraform: jest.Describe = unavailable
     )
   : describe;
 
-/** The one way tests plan a synthesized stack offline: a fresh folder, the found mirror; optionally against a state, or reading the saved plan back. */
+/**
+ * The one way tests plan a synthesized stack offline: a fresh folder, the found mirror; optionally against a
+ * state, reading the saved plan back, and with what exists in each account (by alias) for what the stack
+ * imports or reads (default: what the stack says exists).
+ */
 export function planStackOffline(
   stack: SynthesizedStackJson,
-  options: Pick<OfflinePlanProps, 'state' | 'readPlan'> = {},
+  options: Pick<OfflinePlanProps, 'state' | 'readPlan' | 'existing'> = {},
 ): Promise<OfflinePlanResult> {
   return planOffline({ stack, workDir: planFolder(), mirror: mirrorPath(), ...options });
 }

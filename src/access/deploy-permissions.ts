@@ -1,5 +1,5 @@
 import { deployPolicy, type IdentityPolicy } from '../policies';
-import { accountIdsByAlias, listResources, type SynthesizedStackJson } from './synthesized-stack';
+import { accountIdsByAlias, listDataSources, listResources, type SynthesizedStackJson } from './synthesized-stack';
 
 /** What the deploying credentials of one account need for a synthesized stack. */
 export interface AccountDeployPermissions {
@@ -7,21 +7,23 @@ export interface AccountDeployPermissions {
   readonly account: string;
   /** The account id the provider is pinned to. */
   readonly accountId?: string;
-  /** The resource types the stack creates there, sorted. */
+  /** The resource types the stack creates there, and `data.<type>` for what it reads, sorted. */
   readonly resourceTypes: readonly string[];
   /** The identity policy those credentials need there. */
   readonly policy: IdentityPolicy;
 }
 
-/** Per account of a synthesized stack, the permissions its deploying credentials need, from the resources it creates there. */
+/**
+ * Per account of a synthesized stack, the permissions its deploying credentials need, from the resources it
+ * creates (or imports) there and the existing users and groups it reads.
+ */
 export function deployPermissionsByAccount(stack: SynthesizedStackJson): AccountDeployPermissions[] {
   const ids = accountIdsByAlias(stack);
   const typesByAccount = new Map<string, Set<string>>();
-  for (const resource of listResources(stack)) {
-    const types = typesByAccount.get(resource.account) ?? new Set<string>();
-    types.add(resource.type);
-    typesByAccount.set(resource.account, types);
-  }
+  const add = (account: string, type: string) =>
+    typesByAccount.set(account, (typesByAccount.get(account) ?? new Set<string>()).add(type));
+  for (const resource of listResources(stack)) add(resource.account, resource.type);
+  for (const source of listDataSources(stack)) add(source.account, `data.${source.type}`);
   return [...typesByAccount.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([account, types]) => ({

@@ -5,3 +5,4 @@ export * from './stack-principals';
 export * from './stack-state';
 export * from './deploy-permissions';
 export * from './settings-record';
+export * from './existing-resources';

@@ -6,13 +6,16 @@ import { trustRequirements, type TrustRequirements } from '../policies/trust-req
 import { UserError } from '../user-error';
 import { readStackPolicies } from './stack-principals';
 import { listStackRoles, resolveReferences, type StackRole } from './stack-roles';
-import { providerAccount, providerAccounts, type SynthesizedStackJson } from './synthesized-stack';
+import { providerAccount, type SynthesizedStackJson } from './synthesized-stack';
 
 /** A role of the stack with what a person needs to use it after deploy. */
 export interface RoleUsage extends StackRole {
   /** AWS CLI profile name: the `profile_name` of the role's `role_<name>` output. @default the role name */
   readonly profileName: string;
-  /** Profile the role is assumed from: the output's `source_profile`, else the identity account provider's profile. @default `default` */
+  /**
+   * Profile the role is assumed from: the output's `source_profile` (the settings' `sourceProfile`). Never a
+   * provider's deploying profile. @default `default`
+   */
   readonly sourceProfile: string;
   /** Region of the role account's provider. */
   readonly region: string;
@@ -26,16 +29,14 @@ export interface RoleUsage extends StackRole {
 
 /** Every role of the stack as a {@link RoleUsage}, in name order. */
 export function listRoleUsages(stack: SynthesizedStackJson): RoleUsage[] {
-  const accounts = [...providerAccounts(stack).values()];
   return listStackRoles(stack).map((role) => {
     const output = outputOf(stack, role);
     const identityAccountId = trustedAccountId(role.trustPolicy);
-    const identityProvider = accounts.find((account) => account.id === identityAccountId);
     const field = (key: string) => (typeof output?.[key] === 'string' ? (output[key] as string) : undefined);
     return {
       ...role,
       profileName: field('profile_name') ?? role.name,
-      sourceProfile: field('source_profile') ?? identityProvider?.profile ?? 'default',
+      sourceProfile: field('source_profile') ?? 'default',
       region: field('region') ?? providerAccount(stack, role.account).region,
       ...(identityAccountId && { identityAccountId }),
       requirements: trustRequirements(role.trustPolicy),

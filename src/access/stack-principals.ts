@@ -1,8 +1,9 @@
 import { isAwsManagedPolicyArn, type Partition } from '../policies/arn';
 import { parsePolicyDocument, type PolicyDocument } from '../policies/policy-statement';
 import { awsManagedPolicyDocument } from './aws-managed-policies';
+import { readExistingResources, type ExistingResource } from './existing-resources';
 import { listStackRoles, resolveReferences, type StackRole } from './stack-roles';
-import { listResources, providerAccount, type SynthesizedStackJson } from './synthesized-stack';
+import { listDataSources, listResources, providerAccount, type SynthesizedStackJson } from './synthesized-stack';
 
 /** Where a principal's policy comes from. */
 export type PolicyOrigin = 'inline' | 'customer-managed' | 'aws-managed';
@@ -37,10 +38,15 @@ export interface StackUser {
   readonly region: string;
   /** The ARN it will have: `arn:<partition>:iam::<account id>:user/<name>`. */
   readonly arn: string;
-  /** Names of the groups it is made a member of. */
+  /** Names of the groups it is a member of: those the stack makes it join, then those it already belongs to. */
   readonly groups: readonly string[];
   /** Its own policies, then its groups'. */
   readonly policies: readonly PrincipalPolicy[];
+  /**
+   * The user itself and the groups it is in that exist outside the stack: what was put on them there is not in
+   * the JSON, so `policies` holds only the stack's. Empty when the stack creates them all.
+   */
+  readonly existing: readonly ExistingResource[];
 }
 
 /** A role of the stack with its identity policies (trust policy references resolved). */
@@ -51,6 +57,8 @@ export interface StackRoleAccess extends StackRole {
   readonly permissionsBoundary?: PrincipalPolicy;
   /** The role's account's region (its provider's). */
   readonly region: string;
+  /** The role itself when it was imported: policies attached to it outside the stack are not in `policies`. */
+  readonly existing: readonly ExistingResource[];
 }
 
 /** Every user and role of the stack with its policies, in name order. */
@@ -145,8 +153,10 @@ export function readStackPolicies(stack: SynthesizedStackJson): StackPolicies {
 /**
  * Rebuilds each principal's policies from the synthesized JSON, the way IAM will
  * see them once applied: a user's inline and attached policies plus those of the
- * groups it joins (aws_iam_user_group_membership); a role's attached (customer or
- * AWS managed, with AWS's current documents) and inline policies.
+ * groups it joins (aws_iam_user_group_membership, or memberships the plan checks
+ * on an existing group); a role's attached (customer or AWS managed, with AWS's
+ * current documents) and inline policies. Users and groups that exist outside
+ * the stack are listed in `existing`: only the stack's policies are known of them.
  */
 export async function readStackPrincipals(stack: SynthesizedStackJson): Promise<StackPrincipals> {
   const read = readStackPolicies(stack);
@@ -168,21 +178,37 @@ export async function readStackPrincipals(stack: SynthesizedStackJson): Promise<
   );
   const policiesOf = (kind: Holder['kind'], name: string) =>
     read.policiesOf(kind, name).map((policy) => withDocuments.get(policy) ?? policy);
-  const users = listResources(stack)
-    .filter((resource) => resource.type === 'aws_iam_user')
-    .map((resource): StackUser => {
-      const name = String(resource.attributes.name);
+  const existing = readExistingResources(stack);
+  const existingAs = (kind: ExistingResource['kind'], name: string): ExistingResource[] =>
+    existing.all.filter((resource) => resource.kind === kind && resource.name === name);
+  const userBlocks = [
+    ...listResources(stack)
+      .filter((resource) => resource.type === 'aws_iam_user')
+      .map((resource) => ({ resource, name: resource.attributes.name, address: `aws_iam_user.${resource.name}` })),
+    // An existing user the stack only reads (`existing: reference`).
+    ...listDataSources(stack)
+      .filter((source) => source.type === 'aws_iam_user')
+      .map((source) => ({
+        resource: source,
+        name: source.attributes.user_name,
+        address: `data.aws_iam_user.${source.name}`,
+      })),
+  ];
+  const users = userBlocks
+    .map(({ resource, name: nameValue, address }): StackUser => {
+      const name = String(nameValue);
       const { id: accountId, partition, region } = providerAccount(stack, resource.account);
-      const groups = read.groupsOf(name);
+      const groups = [...read.groupsOf(name), ...existing.existingMembershipsOf(name)];
       return {
         name,
         account: resource.account,
         accountId,
         partition,
         region,
-        arn: resolveReferences(`\${aws_iam_user.${resource.name}.arn}`, stack),
+        arn: resolveReferences(`\${${address}.arn}`, stack),
         groups,
         policies: [...policiesOf('user', name), ...groups.flatMap((group) => policiesOf('group', group))],
+        existing: [...existingAs('user', name), ...groups.flatMap((group) => existingAs('group', group))],
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -210,6 +236,7 @@ export async function readStackPrincipals(stack: SynthesizedStackJson): Promise<
       ...role,
       region: providerAccount(stack, role.account).region,
       policies: policiesOf('role', role.name),
+      existing: existingAs('role', role.name),
       ...(permissionsBoundary && { permissionsBoundary }),
     };
   });

@@ -1,6 +1,6 @@
 import { iamArn, s3Arn, type Partition } from '../policies/arn';
 import { parsePolicyDocument, type PolicyDocument } from '../policies/policy-statement';
-import { listResources, providerAccount, type SynthesizedStackJson } from './synthesized-stack';
+import { listDataSources, listResources, providerAccount, type SynthesizedStackJson } from './synthesized-stack';
 
 /** A role of the synthesized stack, with what a user of it needs. */
 export interface StackRole {
@@ -53,16 +53,19 @@ export function listStackRoles(stack: SynthesizedStackJson): StackRole[] {
 
 /**
  * Replaces the Terraform references the stack uses (`${aws_iam_role.x.arn}`,
- * `${aws_iam_policy.x.arn}`, `${aws_iam_group.x.name}`, …) with the values they
- * will have, computed from the resources' names and the providers' pinned
+ * `${aws_iam_policy.x.arn}`, `${aws_iam_group.x.name}`, and of data sources
+ * `${data.aws_iam_user.x.arn}`, `${data.aws_iam_group.x.group_name}`) with the
+ * values they will have, computed from the names and the providers' pinned
  * account ids, and unescapes `$${` (an IAM policy variable such as
  * `$${aws:username}`) to `${`, as Terraform does. Terraform is not run, so this
- * is done here by hand; a reference it cannot resolve is left as it is.
+ * is done here by hand; a reference it cannot resolve is left as it is. An
+ * existing user or group read by a data source is taken to have the path `/`.
  */
 export function resolveReferences(text: string, stack: SynthesizedStackJson): string {
   const values = referenceValues(stack);
-  return text.replace(/\$\$\{|\$\{([a-z0-9_]+\.[^.}]+\.[a-z_]+)\}/g, (whole, reference: string | undefined) =>
-    reference === undefined ? '${' : (values.get(reference) ?? whole),
+  return text.replace(
+    /\$\$\{|\$\{((?:data\.)?[a-z0-9_]+\.[^.}]+\.[a-z_]+)\}/g,
+    (whole, reference: string | undefined) => (reference === undefined ? '${' : (values.get(reference) ?? whole)),
   );
 }
 
@@ -82,9 +85,26 @@ function referenceValues(stack: SynthesizedStackJson): Map<string, string> {
     const arn = arnOf(resource.type, name, partition, accountId, resource.attributes);
     if (arn) values.set(`${prefix}.arn`, arn);
   }
+  for (const source of listDataSources(stack)) {
+    const nameKey = DATA_SOURCE_NAME_KEYS.get(source.type);
+    const name = nameKey && source.attributes[nameKey];
+    if (!nameKey || typeof name !== 'string') continue;
+    const { id: accountId, partition } = providerAccount(stack, source.account);
+    const prefix = `data.${source.type}.${source.name}`;
+    values.set(`${prefix}.${nameKey}`, name);
+    values.set(`${prefix}.id`, name);
+    const arn = arnOf(source.type, name, partition, accountId, {});
+    if (arn) values.set(`${prefix}.arn`, arn);
+  }
   referenceCache.set(stack, values);
   return values;
 }
+
+/** The argument that names what an IAM data source reads. */
+const DATA_SOURCE_NAME_KEYS: ReadonlyMap<string, string> = new Map([
+  ['aws_iam_user', 'user_name'],
+  ['aws_iam_group', 'group_name'],
+]);
 
 function arnOf(
   type: string,

@@ -15,12 +15,26 @@ export interface SynthesizedResource {
   readonly account: string;
 }
 
+/** Blocks by Terraform type, then by name: `resource` and `data` both have this shape. */
+type BlocksByType = Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
+
+/** A Terraform `import` block: the address adopted (`aws_iam_group.x`), the id it is imported from. */
+export interface ImportBlock {
+  readonly to: string;
+  readonly id: string;
+  readonly provider?: string;
+}
+
 /** The parts of a synthesized `cdk.tf.json` the tools read. */
 export interface SynthesizedStackJson {
   /** cdktf's comment block (Terraform ignores it): `metadata` holds the stack's version, backend and settings record. */
   readonly '//'?: { readonly metadata?: Readonly<Record<string, unknown>> };
   readonly provider?: { readonly aws?: readonly Readonly<Record<string, unknown>>[] };
-  readonly resource?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
+  readonly resource?: BlocksByType;
+  /** Data sources: what exists and is only read (`existing: reference`). */
+  readonly data?: BlocksByType;
+  /** Resources that exist and are adopted into state (`existing: import`). */
+  readonly import?: readonly ImportBlock[];
   readonly output?: Readonly<Record<string, { readonly value: unknown }>>;
   readonly locals?: Readonly<Record<string, unknown>>;
   readonly terraform?: Readonly<Record<string, unknown>>;
@@ -50,7 +64,16 @@ export function readSynthesizedStack(outdir: string, stackName: string): Synthes
  * record of the settings file) live in no account and are left out.
  */
 export function listResources(stack: SynthesizedStackJson): SynthesizedResource[] {
-  return Object.entries(stack.resource ?? {})
+  return listBlocks(stack.resource);
+}
+
+/** Every data source of the stack (its address is `data.<type>.<name>`), like {@link listResources}. */
+export function listDataSources(stack: SynthesizedStackJson): SynthesizedResource[] {
+  return listBlocks(stack.data);
+}
+
+function listBlocks(blocks: BlocksByType | undefined): SynthesizedResource[] {
+  return Object.entries(blocks ?? {})
     .filter(([type]) => type.startsWith('aws_'))
     .sort(([a], [b]) => a.localeCompare(b))
     .flatMap(([type, byName]) =>

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { findRoleUsage, listRoleUsages } from '../access';
 import { awsConfigFilePath } from '../aws-config/config-file-writer';
 import { writeRoleProfiles, type RoleProfilesWritten } from '../aws-config/write-role-profiles';
-import { ProblemsFound } from '../user-error';
+import { PROFILE_NAME } from '../aws-config/config-file-grammar';
+import { ProblemsFound, UserError } from '../user-error';
 import { loadCurrentStack } from './current-stack';
 import { outdirOption, withExamples, type SettingsFileOptions } from './shared-options';
 
@@ -10,6 +11,7 @@ interface ProfilesOptions extends SettingsFileOptions {
   readonly role?: string[];
   readonly user?: string;
   readonly mfaSerial?: string;
+  readonly sourceProfile?: string;
   readonly configFile?: string;
   readonly dryRun?: boolean;
   readonly outdir?: string;
@@ -24,6 +26,10 @@ export function registerProfilesCommand(program: Command): void {
       .option('--role <name...>', 'only these roles (IAM or profile names)')
       .option('--user <name>', 'your IAM user name, for roles that ask for MFA or a session named after you')
       .option('--mfa-serial <arn>', 'your MFA device ARN (default arn:aws:iam::<identity account>:mfa/<user>)')
+      .option(
+        '--source-profile <name>',
+        "the profile holding your own credentials, which the role profiles assume from (default: the settings' sourceProfile, else default)",
+      )
       .option('--config-file <file>', 'AWS config file to write (default AWS_CONFIG_FILE, else ~/.aws/config)')
       .option('--dry-run', 'print the diff instead of writing')
       .addOption(outdirOption()),
@@ -44,9 +50,14 @@ export function writeProfiles(options: ProfilesOptions, env: NodeJS.ProcessEnv =
   const roles = options.role
     ? options.role.map((name) => findRoleUsage(current.stack, name, current.description))
     : listRoleUsages(current.stack);
+  const { sourceProfile } = options;
+  if (sourceProfile !== undefined && !PROFILE_NAME.test(sourceProfile))
+    throw new UserError(
+      `--source-profile ${JSON.stringify(sourceProfile)}: must be an AWS profile name: letters, digits and _ - . / % @ : + only`,
+    );
   return writeRoleProfiles({
     file: options.configFile ?? awsConfigFilePath(env),
-    roles,
+    roles: sourceProfile ? roles.map((role) => ({ ...role, sourceProfile })) : roles,
     owner: { userName: options.user, mfaSerial: options.mfaSerial },
     dryRun: options.dryRun,
   });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import {
   accountIdsByAlias,
+  listDataSources,
   listResources,
   readStackState,
   readSynthesizedStack,
@@ -27,23 +28,40 @@ export function registerSummaryCommand(program: Command): void {
 }
 
 /**
- * One block per account: `prod (999999999999): 4 resources` then `  aws_iam_role  S3ProductionAccessRole`;
- * last, where the state goes and which settings file owns it.
+ * One block per account: `prod (999999999999): 3 to create` then a line per
+ * resource. Resources that exist and are imported are counted and marked apart,
+ * and users and groups the stack only reads (data sources) are listed as
+ * existing, so an adoption shows that nothing of theirs is created. Last, where
+ * the state goes and which settings file owns it.
  */
 export function formatSummary(stack: SynthesizedStackJson): string {
   const ids = accountIdsByAlias(stack);
-  const byAccount = new Map<string, string[]>();
+  const imported = new Set((stack.import ?? []).map((block) => block.to));
+  const byAccount = new Map<string, { create: string[]; import: string[]; read: string[] }>();
+  const entry = (account: string) => {
+    const found = byAccount.get(account) ?? { create: [], import: [], read: [] };
+    byAccount.set(account, found);
+    return found;
+  };
   for (const resource of listResources(stack)) {
-    const lines = byAccount.get(resource.account) ?? [];
-    lines.push(`  ${resource.type.padEnd(40)} ${describe(resource)}`);
-    byAccount.set(resource.account, lines);
+    const line = `  ${resource.type.padEnd(40)} ${describe(resource)}`;
+    if (imported.has(`${resource.type}.${resource.name}`)) entry(resource.account).import.push(`${line}  [import]`);
+    else entry(resource.account).create.push(line);
+  }
+  for (const source of listDataSources(stack)) {
+    entry(source.account).read.push(`  ${`data.${source.type}`.padEnd(40)} ${describe(source)}  [read]`);
   }
   const blocks = [...byAccount.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(
-      ([account, lines]) =>
-        `${account} (${ids.get(account) ?? 'unpinned'}): ${lines.length} to create\n${lines.join('\n')}`,
-    );
+    .map(([account, lines]) => {
+      const counts = [
+        `${lines.create.length} to create`,
+        ...(lines.import.length > 0 ? [`${lines.import.length} to import`] : []),
+        ...(lines.read.length > 0 ? [`${lines.read.length} to read`] : []),
+      ];
+      const body = [...lines.create, ...lines.import, ...lines.read];
+      return `${account} (${ids.get(account) ?? 'unpinned'}): ${counts.join(', ')}\n${body.join('\n')}`;
+    });
   const state = readStackState(stack);
   const owner = state.settingsFile ? `, owned by ${state.settingsFile}` : '';
   return `${blocks.join('\n\n')}\n\nstate: ${state.location}${owner}\n`;
@@ -59,6 +77,10 @@ function describe(resource: SynthesizedResource): string {
       .slice(1)
       .filter((part, i) => i > 0 || !part.startsWith('account-'))
       .join('/') ?? resource.name;
-  const name = resource.attributes.name ?? resource.attributes.bucket;
+  const name =
+    resource.attributes.name ??
+    resource.attributes.bucket ??
+    resource.attributes.user_name ??
+    resource.attributes.group_name;
   return typeof name === 'string' && !name.includes('${') ? `${path} (${name})` : path;
 }

@@ -32,7 +32,7 @@ export function findAssumeConflicts(settings: Pick<ReferenceView, 'groups' | 'us
 export function findSettingsWarnings(settings: Settings): SettingsProblem[] {
   const groups = new Map(settings.groups.map((group) => [group.name, group]));
   const sourcesOf = (user: UserSettings) => [
-    ...user.groups.flatMap((name) => {
+    ...[...user.groups, ...user.existingMemberships].flatMap((name) => {
       const group = groups.get(name);
       return group ? [{ label: `group ${name}`, holder: group }] : [];
     }),

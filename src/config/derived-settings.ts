@@ -33,7 +33,10 @@ export interface Settings extends Omit<ParsedSettings, 'roles' | 'backend'> {
   readonly settingsFile: string;
   /** The partition of `region`: every ARN the stack writes carries it. */
   readonly partition: Partition;
-  /** The profile end users' role profiles are assumed from (`source_profile`): the identity account's profile, else `default`. */
+  /**
+   * The profile end users' role profiles are assumed from (`source_profile`): `sourceProfile`, else `default`;
+   * never the identity account's deploying `profile` (settings naming it are refused).
+   */
   readonly sourceProfile: string;
   readonly roles: RoleSettings[];
 }
@@ -57,7 +60,6 @@ export function deriveSettings(
     ...parsed,
     ...state,
     partition: partitionOfRegion(parsed.region),
-    sourceProfile: parsed.accounts[parsed.identityAccount]?.profile ?? DEFAULT_PROFILE,
     roles: parsed.roles.map((role) => ({
       ...role,
       policyName: role.policyName ?? defaultPolicyName(role.name),

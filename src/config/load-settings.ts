@@ -5,6 +5,7 @@ import { formatKeyPath, SettingsError, type SettingsProblem } from './settings-e
 import { findReferenceProblems } from './settings-references';
 import { findExpectationProblems } from './expectation-references';
 import { findPartitionProblems } from './partition-references';
+import { findAdoptionProblems } from './adoption-references';
 import { deriveSettings, type Settings } from './derived-settings';
 import { settingsSchema } from './settings-schema';
 import { resolveBackend } from './backend-from-environment';
@@ -108,7 +109,12 @@ export function parseSettings(
   const problems: SettingsProblem[] = parsed.success ? [] : parsed.error.issues.flatMap(toProblems);
   const view = parsed.success ? parsed.data : referenceViewOf(raw);
   if (view) problems.push(...findReferenceProblems(view), ...findAssumeConflicts(view), ...findNameCollisions(view));
-  if (parsed.success) problems.push(...findExpectationProblems(parsed.data), ...findPartitionProblems(parsed.data));
+  if (parsed.success)
+    problems.push(
+      ...findExpectationProblems(parsed.data),
+      ...findPartitionProblems(parsed.data),
+      ...findAdoptionProblems(parsed.data),
+    );
   const settingsFile = settingsFileIdentity(file, projectRoot);
   const backend = resolveBackend(parsed.success ? parsed.data.backend : { type: 'local' }, env, settingsFile);
   if ('problems' in backend) problems.push(...backend.problems);

@@ -13,12 +13,8 @@ import type { SettingsProblem } from './settings-error';
  */
 export function findNameCollisions(settings: ReferenceView): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
-  const identityKey = settings.identityAccount;
-  const identity = identityKey === undefined ? undefined : settings.accounts[identityKey];
-  const sourceProfile = identity ? (identity.profile ?? DEFAULT_PROFILE) : undefined;
-  const sourceKey = identity?.profile
-    ? `accounts.${identityKey}.profile`
-    : `the default profile, as accounts.${identityKey}.profile is not set`;
+  const sourceProfile = settings.sourceProfile;
+  const sourceKey = sourceProfile === DEFAULT_PROFILE ? 'sourceProfile, by default' : 'sourceProfile';
   const names = new Set<string>();
   const profiles = new Map<string, { readonly role: string; readonly index: number }>();
   const outputs = new Map<string, { readonly role: string; readonly index: number }>();

@@ -24,8 +24,9 @@ export function findPartitionProblems(settings: ParsedSettings): SettingsProblem
     role.managedPolicyArns.forEach((arn, j) => check(`roles[${i}].managedPolicyArns[${j}]`, arn));
     check(`roles[${i}].permissionsBoundaryArn`, role.permissionsBoundaryArn);
   });
-  settings.groups.forEach((group, i) =>
-    group.managedPolicyArns.forEach((arn, j) => check(`groups[${i}].managedPolicyArns[${j}]`, arn)),
-  );
+  for (const listKey of ['groups', 'users'] as const)
+    settings[listKey].forEach((holder, i) =>
+      holder.managedPolicyArns.forEach((arn, j) => check(`${listKey}[${i}].managedPolicyArns[${j}]`, arn)),
+    );
   return problems;
 }

@@ -12,6 +12,8 @@ type Text = string | undefined;
  */
 export interface ReferenceView {
   readonly identityAccount: Text;
+  /** The profile end users' role profiles are assumed from (`sourceProfile`, default `default`). */
+  readonly sourceProfile: Text;
   /** Accounts by key, without a prototype: `accounts[key]` is undefined for any key not defined, `constructor` included. */
   readonly accounts: Readonly<Record<string, { readonly id?: Text; readonly profile?: Text }>>;
   readonly buckets: readonly { readonly name: Text; readonly account: Text }[];
@@ -45,6 +47,7 @@ export function referenceViewOf(raw: unknown): ReferenceView | undefined {
   });
   return {
     identityAccount: withDefault(settingsSchema.shape.identityAccount, raw.identityAccount),
+    sourceProfile: withDefault(settingsSchema.shape.sourceProfile, raw.sourceProfile),
     accounts: Object.assign(
       Object.create(null) as ReferenceView['accounts'],
       Object.fromEntries(

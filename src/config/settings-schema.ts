@@ -60,7 +60,7 @@ export const accountSchema = z.strictObject({
   id: accountIdSchema.describe('The 12-digit AWS account id, in quotes (YAML would read it as a number).'),
   profile: awsProfileNameSchema.optional().meta({
     description:
-      "AWS CLI profile Terraform uses to reach the account: letters, digits and `_-./%@:+` (what the AWS SDKs read as a profile name). The identity account's profile is also the `source_profile` of the AWS CLI profiles written for the roles (else `default`).",
+      "AWS CLI profile Terraform uses to reach the account, the deploying credentials: letters, digits and `_-./%@:+` (what the AWS SDKs read as a profile name). Never written into end users' role profiles (that is `sourceProfile`).",
     defaultText: 'none: the standard credential chain',
   }),
   assumeRoleArn: z
@@ -227,6 +227,17 @@ const roleKeys = z.strictObject({
     .describe(
       "ARN of a managed policy set as the role's permissions boundary: it caps what the role can ever be given.",
     ),
+  existing: z
+    .literal('import', {
+      error:
+        'must be import: the stack writes the trust policy that decides who may assume the role, so it cannot merely reference one',
+    })
+    .optional()
+    .meta({
+      description:
+        "`import`: the role exists; a Terraform `import` block adopts it into state on the next apply, and from then on the stack manages it (its trust policy, session length and boundary are set to the settings', and `cdktf destroy` deletes it). Policies attached to it outside the stack stay, and `verify` says it does not evaluate them.",
+      defaultText: 'none: the stack creates the role',
+    }),
 });
 
 export const roleSchema = roleKeys
@@ -254,24 +265,84 @@ export const roleSchema = roleKeys
 
 const roleNames = (description: string) => z.array(z.string()).default([]).describe(description);
 
-export const groupSchema = z.strictObject({
-  name: iamName(128).describe('Group in the identity account.'),
-  allowAssume: roleNames('Roles (names from `roles`) the members may assume.'),
-  denyAssume: roleNames('Roles the members are explicitly denied: a deny wins over any allow, even `PowerUserAccess`.'),
-  managedPolicyArns: z
+/** Name of the policy (of a group or a user) that allows or denies assuming roles, unless `assumePolicy.name` says otherwise. */
+export const DEFAULT_ASSUME_POLICY_NAME = 'AssumeCrossAccountRoles';
+
+const existingSchema = (kind: 'group' | 'user') =>
+  z
+    .enum(['reference', 'import'], { error: 'must be reference or import' })
+    .optional()
+    .meta({
+      description: `Whether the ${kind} exists already. \`reference\`: the stack never creates, changes or deletes it; it reads it through a data source (so the plan fails if it is missing) and only adds what it owns: its assume policy, its \`managedPolicyArns\` and ${kind === 'group' ? "the memberships users' `groups` name" : 'its memberships in `groups`'}. \`import\`: a Terraform \`import\` block adopts it into state on the next apply, and from then on the stack manages it (\`cdktf destroy\` deletes it). Either way its other policies and memberships stay as they are, and \`verify\` says it does not evaluate them.`,
+      defaultText: `none: the stack creates the ${kind}`,
+    });
+
+const assumePolicySchema = z
+  .strictObject({
+    name: iamName(128)
+      .default(DEFAULT_ASSUME_POLICY_NAME)
+      .describe('Policy name, e.g. `allow-assume-S3-role-in-prod`.'),
+    type: z
+      .enum(['inline', 'managed'])
+      .default('inline')
+      .describe(
+        '`inline`: put on the group or user itself. `managed`: a customer managed policy of that name in the identity account, attached to it.',
+      ),
+    existing: z
+      .literal('import', { error: 'must be import (the stack writes the document, so it must own the policy)' })
+      .optional()
+      .meta({
+        description:
+          '`import`: the managed policy exists already; an `import` block adopts it and the stack replaces its document. Only for `type: managed` (an inline policy of the same name is simply replaced).',
+        defaultText: 'none: the stack creates the policy',
+      }),
+  })
+  .refine((policy) => policy.existing === undefined || policy.type === 'managed', {
+    message:
+      'is import but type is inline: an inline policy of the same name is replaced without import; remove existing',
+    path: ['existing'],
+  })
+  .default({ name: DEFAULT_ASSUME_POLICY_NAME, type: 'inline' })
+  .describe(
+    'The policy that allows `allowAssume` and denies `denyAssume` (written only when either lists a role): its name and kind.',
+  );
+
+const holderManagedPolicyArns = (holder: string, example: string) =>
+  z
     .array(managedPolicyArnSchema)
     .default([])
-    .describe('ARNs of managed policies attached to the group, such as `arn:aws:iam::aws:policy/PowerUserAccess`.'),
+    .describe(
+      `ARNs of managed policies the stack attaches to the ${holder}, such as \`${example}\` (on an existing ${holder}, \`cdktf destroy\` detaches them: list only those the stack should own).`,
+    );
+
+export const groupSchema = z.strictObject({
+  name: iamName(128).describe('Group in the identity account.'),
+  existing: existingSchema('group'),
+  allowAssume: roleNames('Roles (names from `roles`) the members may assume.'),
+  denyAssume: roleNames('Roles the members are explicitly denied: a deny wins over any allow, even `PowerUserAccess`.'),
+  assumePolicy: assumePolicySchema,
+  managedPolicyArns: holderManagedPolicyArns('group', 'arn:aws:iam::aws:policy/PowerUserAccess'),
 });
 
 export const userSchema = z.strictObject({
   name: iamName(64).describe('User in the identity account. The stack creates no access keys and no password for it.'),
+  existing: existingSchema('user'),
   groups: z
     .array(z.string())
     .default([])
-    .describe('Groups (names from `groups`) the user joins; memberships made outside the stack are left alone.'),
-  allowAssume: roleNames("Roles the user may assume through an inline policy of its own, besides its groups'."),
-  denyAssume: roleNames('Roles the user is explicitly denied through an inline policy of its own.'),
+    .describe(
+      'Groups (names from `groups`) the stack makes the user a member of, and removes it from on `cdktf destroy`; memberships made outside the stack are left alone.',
+    ),
+  existingMemberships: z
+    .array(z.string())
+    .default([])
+    .describe(
+      'Groups (names from `groups`, each with `existing`) the user already belongs to outside the stack: never added or removed by it, but checked by the plan (it fails when the user is not a member) and counted by `verify`. Only for a user with `existing`.',
+    ),
+  allowAssume: roleNames("Roles the user may assume through a policy of its own, besides its groups'."),
+  denyAssume: roleNames('Roles the user is explicitly denied through a policy of its own.'),
+  assumePolicy: assumePolicySchema,
+  managedPolicyArns: holderManagedPolicyArns('user', 'arn:aws:iam::aws:policy/IAMUserChangePassword'),
 });
 
 /** Terraform Cloud's rule for workspace names. */
@@ -351,6 +422,11 @@ export const settingsSchema = z.strictObject({
     .describe('Roles in the trusting accounts, each with its trust policy and its permissions.'),
   groups: z.array(groupSchema).default([]).describe('Groups in the identity account, and the roles they may assume.'),
   users: z.array(userSchema).default([]).describe('Users in the identity account.'),
+  sourceProfile: awsProfileNameSchema
+    .default('default')
+    .describe(
+      "The `source_profile` of the role profiles end users get (`cross-account profiles`, the `role_<name>` outputs): the profile holding each person's own credentials in the identity account. Never a deploying profile of `accounts`; `profiles --source-profile` overrides it per person.",
+    ),
   backend: backendSchema.default({ type: 'local' }),
   tags: z
     .record(tagKeySchema, tagValueSchema)

@@ -5,7 +5,8 @@ import type { IdentityPolicy } from './policy-statement';
  * create, read, update and delete each resource type this stack creates, from
  * the provider's resource code (internal/service/iam, internal/service/s3):
  * reads run on every plan, deletes when a key leaves the settings, and the
- * tag actions because `tags` become the providers' default tags. A null-prototype
+ * tag actions because `tags` become the providers' default tags. Data sources
+ * (`data.<type>`) only read. Importing needs no more than reading. A null-prototype
  * map: a type is looked up by name, never through Object.prototype.
  */
 export const DEPLOY_ACTIONS: Readonly<Record<string, readonly string[]>> = Object.assign(Object.create(null), {
@@ -25,6 +26,10 @@ export const DEPLOY_ACTIONS: Readonly<Record<string, readonly string[]>> = Objec
   ],
   aws_iam_user_group_membership: ['iam:AddUserToGroup', 'iam:ListGroupsForUser', 'iam:RemoveUserFromGroup'],
   aws_iam_user_policy: ['iam:PutUserPolicy', 'iam:GetUserPolicy', 'iam:DeleteUserPolicy'],
+  aws_iam_user_policy_attachment: ['iam:AttachUserPolicy', 'iam:ListAttachedUserPolicies', 'iam:DetachUserPolicy'],
+  // Existing users and groups the stack only reads (`existing: reference`), on every plan.
+  'data.aws_iam_user': ['iam:GetUser'],
+  'data.aws_iam_group': ['iam:GetGroup'],
   // Reading a role lists its inline and attached policies; deleting it first leaves its instance profiles.
   aws_iam_role: [
     'iam:CreateRole',

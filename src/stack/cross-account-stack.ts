@@ -44,6 +44,8 @@ export class CrossAccountStack extends TerraformStack {
     // Users first: a role may trust them by ARN; the assume-role policies follow the roles.
     const identityAccount = new IdentityAccount(accounts.of(settings.identityAccount), 'identity', {
       provider: providers.forAccount(settings.identityAccount),
+      accountId: identity.id,
+      partition: settings.partition,
       groups: settings.groups,
       users: settings.users,
     });

@@ -56,6 +56,8 @@ export class TargetAccountRole extends Construct {
       maxSessionDuration: settings.maxSessionDuration,
       permissionsBoundary: settings.permissionsBoundaryArn ?? undefined,
     });
+    // Adopted as it is; the plan then shows what the settings change on it (its trust policy, say).
+    if (settings.existing === 'import') this.role.importFrom(settings.name, provider);
 
     if (settings.bucketAccess.length > 0) {
       const bucketPolicy = new IamPolicy(this, 'bucket-access-policy', {

@@ -5,6 +5,7 @@ export * from './lint-finding';
 export * from './access-matrix';
 export * from './check-expectations';
 export * from './verify-stack';
+export * from './not-evaluated';
 export * from './access-diff';
 export * from './review/review-finding';
 export * from './review/acknowledgements';

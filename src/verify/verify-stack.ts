@@ -1,6 +1,7 @@
 import { buildAccessMatrix, type AccessMatrix } from './access-matrix';
 import { checkExpectations, type Expectation, type ExpectationResult } from './check-expectations';
 import { formatFinding, type LintFinding } from './lint-finding';
+import { findNotEvaluated, type NotEvaluated } from './not-evaluated';
 import { lintPolicies } from './policy-lint';
 import { applyAcknowledgements, type Acknowledgement } from './review/acknowledgements';
 import { reviewAccess } from './review/review-access';
@@ -24,6 +25,8 @@ export interface VerifyReport {
   readonly review: readonly ReviewFinding[];
   /** One line per failed expectation, lint finding, unacknowledged review finding or stale acknowledgement; verify passes when empty. */
   readonly problems: readonly string[];
+  /** Users and roles that exist outside the stack, or are in a group that does: their other policies are unknown. */
+  readonly notEvaluated: readonly NotEvaluated[];
 }
 
 /**
@@ -51,5 +54,13 @@ export async function verifyStack(
       .map((finding) => `review: ${formatReviewFinding(finding)}`),
     ...review.stale,
   ];
-  return { principals, matrix, expectations: checked, findings, review: review.findings, problems };
+  return {
+    principals,
+    matrix,
+    expectations: checked,
+    findings,
+    review: review.findings,
+    problems,
+    notEvaluated: findNotEvaluated(principals),
+  };
 }

@@ -1,4 +1,6 @@
 import type { SynthesizedStackJson } from '../../src/access/synthesized-stack';
+import type { ExistingIdentities } from '../loopback/local-iam';
+import { startLoopbackIams, type LoopbackIams } from './existing-iam';
 import { toOfflineStack } from './offline-stack';
 import { terraformRunner, writeStackJson, type TerraformOutput } from './terraform-runner';
 import { writeFileSync } from 'node:fs';
@@ -10,9 +12,10 @@ export interface OfflinePlanResult {
   readonly valid: boolean;
   /** Validation and plan diagnostics, one line each. */
   readonly diagnostics: readonly string[];
-  /** The plan's summary line, e.g. `Plan: 11 to add, 0 to change, 0 to destroy.` */
+  /** The plan's summary line, e.g. `Plan: 11 to add, 0 to change, 0 to destroy.` or `Plan: 2 to import, 9 to add, …`. */
   readonly summary: string;
   /** Counts parsed from the summary. */
+  readonly import: number;
   readonly add: number;
   readonly change: number;
   readonly destroy: number;
@@ -26,6 +29,8 @@ export interface OfflinePlanResult {
 export interface PlannedChange {
   readonly address: string;
   readonly action: string;
+  /** Set when the resource is imported (`import` block). */
+  readonly importing?: { readonly id: string };
 }
 
 /** The parts of `terraform show -json <plan>` (Terraform's JSON output format 1.x) the tools read. */
@@ -75,6 +80,8 @@ export interface OfflinePlanProps {
   readonly state?: unknown;
   /** Also save the plan and read it back with `terraform show -json`. @default false */
   readonly readPlan?: boolean;
+  /** What exists in each account (by alias), for imports and data sources. @default what the stack says exists */
+  readonly existing?: ReadonlyMap<string, ExistingIdentities>;
 }
 
 /**
@@ -88,6 +95,7 @@ export async function planOffline(props: OfflinePlanProps): Promise<OfflinePlanR
     stacks: { stack: props.stack },
     workDir: props.workDir,
     mirror: props.mirror,
+    ...(props.existing && { existing: { stack: props.existing } }),
   });
   return results.stack;
 }
@@ -100,6 +108,8 @@ export interface OfflinePlanManyProps {
   readonly workDir: string;
   /** Filesystem mirror holding the aws provider (see findProviderMirror). */
   readonly mirror: string;
+  /** What exists in each account of a stack (by stack name, then alias). @default what each stack says exists */
+  readonly existing?: Readonly<Record<string, ReadonlyMap<string, ExistingIdentities>>>;
 }
 
 /**
@@ -109,27 +119,48 @@ export interface OfflinePlanManyProps {
  * once per command for all of them, and each stack gets its own result (the
  * diagnostics in its files, the changes planned in its module). Throws, with every
  * diagnostic, when the plan did not run.
+ *
+ * What a stack imports or reads through data sources is answered by a loopback
+ * IAM per account of that stack; its `import` blocks move to the root (Terraform
+ * allows them nowhere else), aimed at the resource in the stack's module, whose
+ * provider they then use.
  */
 export async function planManyOffline(props: OfflinePlanManyProps): Promise<Record<string, OfflinePlanResult>> {
   const names = Object.keys(props.stacks);
-  for (const name of names) {
-    if (!/^[A-Za-z][\w-]*$/.test(name)) throw new Error(`not a Terraform module name: ${name}`);
-    // A module cannot choose a backend: the root's local state holds them all.
-    const offline = toOfflineStack(props.stacks[name]);
-    const { backend: _backend, ...settings } = offline.terraform ?? {};
-    writeStackJson(join(props.workDir, name), { ...offline, terraform: settings });
+  const iams: LoopbackIams[] = [];
+  try {
+    const imports = [];
+    for (const name of names) {
+      if (!/^[A-Za-z][\w-]*$/.test(name)) throw new Error(`not a Terraform module name: ${name}`);
+      const stack = props.stacks[name];
+      const existing = props.existing && Object.hasOwn(props.existing, name) ? props.existing[name] : undefined;
+      const iam = await startLoopbackIams(stack, existing);
+      iams.push(iam);
+      // A module cannot choose a backend: the root's local state holds them all.
+      const { import: moduleImports, ...offline } = toOfflineStack(stack, { iamEndpoints: iam.endpoints });
+      const { backend: _backend, ...settings } = offline.terraform ?? {};
+      writeStackJson(join(props.workDir, name), { ...offline, terraform: settings });
+      imports.push(...(moduleImports ?? []).map((block) => ({ to: `module.${name}.${block.to}`, id: block.id })));
+    }
+    writeFileSync(
+      join(props.workDir, 'main.tf.json'),
+      JSON.stringify(
+        {
+          terraform: { backend: { local: { path: 'terraform.tfstate' } } },
+          module: Object.fromEntries(names.map((name) => [name, { source: `./${name}` }])),
+          ...(imports.length > 0 && { import: imports }),
+        },
+        null,
+        2,
+      ),
+    );
+    return await planModules(props, names);
+  } finally {
+    await Promise.all(iams.map((iam) => iam.close()));
   }
-  writeFileSync(
-    join(props.workDir, 'main.tf.json'),
-    JSON.stringify(
-      {
-        terraform: { backend: { local: { path: 'terraform.tfstate' } } },
-        module: Object.fromEntries(names.map((name) => [name, { source: `./${name}` }])),
-      },
-      null,
-      2,
-    ),
-  );
+}
+
+async function planModules(props: OfflinePlanManyProps, names: readonly string[]) {
   const run = terraformRunner({ workDir: props.workDir, mirror: props.mirror });
   const terraform = async (...args: string[]) => failOnError(args, await run(...args));
 
@@ -160,7 +191,16 @@ export async function planManyOffline(props: OfflinePlanManyProps): Promise<Reco
  * and reports a configuration error itself, so `validate` is left out there.
  */
 async function planAtRoot(props: OfflinePlanProps): Promise<OfflinePlanResult> {
-  writeStackJson(props.workDir, toOfflineStack(props.stack));
+  const iam = await startLoopbackIams(props.stack, props.existing);
+  try {
+    return await planStackAtRoot(props, iam);
+  } finally {
+    await iam.close();
+  }
+}
+
+async function planStackAtRoot(props: OfflinePlanProps, iam: LoopbackIams): Promise<OfflinePlanResult> {
+  writeStackJson(props.workDir, toOfflineStack(props.stack, { iamEndpoints: iam.endpoints }));
   // The offline copy keeps its state in terraform.tfstate in the working folder.
   if (props.state !== undefined) writeFileSync(join(props.workDir, 'terraform.tfstate'), JSON.stringify(props.state));
   const run = terraformRunner({ workDir: props.workDir, mirror: props.mirror });
@@ -209,20 +249,28 @@ function resultOf(
     message.type === 'planned_change' &&
     message.change &&
     (message.change.resource.module.split('.')[1] ?? undefined) === name
-      ? [{ address: message.change.resource.resource, action: message.change.action }]
+      ? [
+          {
+            address: message.change.resource.resource,
+            action: message.change.action,
+            ...(message.change.importing && { importing: message.change.importing }),
+          },
+        ]
       : [],
   );
-  const actions = changes.map((change) => change.action);
-  const count = (...kinds: string[]) => actions.filter((action) => kinds.includes(action)).length;
+  const count = (...kinds: string[]) => changes.filter((change) => kinds.includes(change.action)).length;
   const [add, change, destroy] = [count('create', 'replace'), count('update'), count('delete', 'replace')];
+  // An import with nothing else to do is the action `import`; one that also changes the resource, `update`.
+  const imported = changes.filter((planned) => planned.importing).length;
   return {
     valid: !diagnostics.some((diagnostic) => diagnostic.severity === 'error'),
     diagnostics: diagnostics.map(formatDiagnostic),
     // The wording of terraform's human-readable plan, which this summary has always quoted.
     summary:
-      add + change + destroy === 0
+      imported + add + change + destroy === 0
         ? 'No changes. Your infrastructure matches the configuration.'
-        : `Plan: ${add} to add, ${change} to change, ${destroy} to destroy.`,
+        : `Plan: ${imported > 0 ? `${imported} to import, ` : ''}${add} to add, ${change} to change, ${destroy} to destroy.`,
+    import: imported,
     add,
     change,
     destroy,
@@ -238,6 +286,8 @@ interface PlanMessage {
   readonly change?: {
     readonly resource: { readonly module: string; readonly resource: string };
     readonly action: string;
+    /** Set when the resource is imported (`import` block). */
+    readonly importing?: { readonly id: string };
   };
 }
 

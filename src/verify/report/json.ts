@@ -15,6 +15,7 @@ export function formatJson(report: VerifyReport): string {
       })),
       findings: report.findings,
       review: report.review.map((finding) => ({ ...finding, acknowledged: finding.acknowledged ?? null })),
+      notEvaluated: report.notEvaluated,
       problems: report.problems,
     },
     null,

@@ -1,6 +1,6 @@
 import type { VerifyReport } from '../verify-stack';
 import { escapeCell, markDecision } from './markdown-cells';
-import { lintSummary, reportTables } from './tables';
+import { lintSummary, notEvaluatedSummary, reportTables } from './tables';
 
 /** GitHub-flavoured Markdown, for a pull request comment. */
 export function formatMarkdown(report: VerifyReport): string {
@@ -13,6 +13,8 @@ export function formatMarkdown(report: VerifyReport): string {
       ...table.rows.map((row) => `| ${row.map(escapeCell).map(withMark).join(' | ')} |`),
     ].join('\n'),
   );
+  const notEvaluated = notEvaluatedSummary(report, (line) => `- ${escapeCell(line)}`);
+  if (notEvaluated) blocks.push(`### ${notEvaluated}`);
   if (report.review.length === 0) blocks.push('### Review findings: none');
   blocks.push(`### ${lintSummary(report, (line) => `- ${escapeCell(line)}`)}`);
   return `${blocks.join('\n\n')}\n`;

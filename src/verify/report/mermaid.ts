@@ -1,13 +1,16 @@
 import type { StackUser } from '../../access';
 import { parseArn } from '../../policies/arn';
 import type { MatrixEntry } from '../access-matrix';
+import { NOT_EVALUATED_NOTE } from '../not-evaluated';
 import type { VerifyReport } from '../verify-stack';
 
 /**
  * A Mermaid flowchart (GitHub renders it) of the evaluated access: users →
  * their groups → the roles whose assumption a group's (or the user's own) policy
  * decided, allowed (solid) or explicitly denied (dotted) → the buckets each
- * role may use, with the S3 actions allowed there.
+ * role may use, with the S3 actions allowed there. Users, groups and roles that
+ * exist outside the stack say so in their box, and each user or role whose other
+ * policies are unknown carries the note that they are not evaluated.
  */
 export function formatMermaid(report: VerifyReport): string {
   const { users, roles } = report.principals;
@@ -19,16 +22,29 @@ export function formatMermaid(report: VerifyReport): string {
     accounts.set(account, entry);
   };
   const edges = new Set<string>();
+  const existing = new Map(
+    [...users, ...roles].flatMap((principal) =>
+      principal.existing.map((resource) => [`${resource.kind}/${resource.name}`, resource.how] as const),
+    ),
+  );
+  const notEvaluated = new Set(report.notEvaluated.map((entry) => `${entry.kind}/${entry.principal}`));
+  const label = (kind: 'user' | 'group' | 'role', name: string) => {
+    const how = existing.get(`${kind}/${name}`);
+    const lines = [
+      `${kind} ${text(name)}${how ? ` (existing, ${how})` : ''}`,
+      ...(notEvaluated.has(`${kind}/${name}`) ? [NOT_EVALUATED_NOTE] : []),
+    ];
+    return `${nodeId(kind, name)}["${lines.join('<br/>')}"]`;
+  };
 
   for (const user of users) {
-    place(user.account, user.accountId, `${nodeId('user', user.name)}["user ${text(user.name)}"]`);
+    place(user.account, user.accountId, label('user', user.name));
     for (const group of user.groups) {
-      place(user.account, user.accountId, `${nodeId('group', group)}["group ${text(group)}"]`);
+      place(user.account, user.accountId, label('group', group));
       edges.add(`${nodeId('user', user.name)} --> ${nodeId('group', group)}`);
     }
   }
-  for (const role of roles)
-    place(role.account, role.accountId, `${nodeId('role', role.name)}["role ${text(role.name)}"]`);
+  for (const role of roles) place(role.account, role.accountId, label('role', role.name));
 
   for (const entry of report.matrix.assume) {
     if (entry.decision !== 'Allowed' && entry.decision !== 'ExplicitlyDenied') continue;

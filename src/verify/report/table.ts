@@ -1,5 +1,5 @@
 import type { VerifyReport } from '../verify-stack';
-import { lintSummary, reportTables } from './tables';
+import { lintSummary, notEvaluatedSummary, reportTables } from './tables';
 import { textTable, wrapWords } from './text-table';
 
 /** Options of the plain-text formats. */
@@ -18,6 +18,8 @@ export function formatTable(report: VerifyReport, options: TextFormatOptions = {
     wrapWords(line, (width ?? Infinity) - 4)
       .map((part, i) => `${i === 0 ? '  ' : '    '}${part}`)
       .join('\n');
+  const notEvaluated = notEvaluatedSummary(report, item);
+  if (notEvaluated) blocks.push(notEvaluated);
   if (report.review.length === 0) blocks.push('Review findings: none');
   blocks.push(lintSummary(report, item));
   return `${blocks.join('\n\n')}\n`;

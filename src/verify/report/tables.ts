@@ -97,3 +97,12 @@ function lintTitle(report: VerifyReport): string {
 export function lintSummary(report: VerifyReport, item: (line: string) => string): string {
   return [lintTitle(report), ...report.findings.map(formatFinding).map(item)].join('\n');
 }
+
+/** The principals whose other policies are unknown, as a title line and one item each; none when all are the stack's. */
+export function notEvaluatedSummary(report: VerifyReport, item: (line: string) => string): string | undefined {
+  if (report.notEvaluated.length === 0) return undefined;
+  return [
+    `Not evaluated: ${report.notEvaluated.length} principal(s) exist, or are in groups that exist, outside the stack`,
+    ...report.notEvaluated.map((entry) => item(entry.note)),
+  ].join('\n');
+}
