@@ -13,13 +13,8 @@ import { settingsFileIdentity } from './settings-file-identity';
 import { findAssumeConflicts } from './assume-conflicts';
 import { referenceViewOf } from './reference-view';
 
-/** The settings file used when `CROSS_ACCOUNT_CONFIG` names none. */
-export const DEFAULT_SETTINGS_FILE = 'config/default.yaml';
-
-/** The settings file to use: `CROSS_ACCOUNT_CONFIG`, else `config/default.yaml`. */
-export function settingsFileFromEnvironment(env: NodeJS.ProcessEnv = process.env): string {
-  return env.CROSS_ACCOUNT_CONFIG || DEFAULT_SETTINGS_FILE;
-}
+// Where the settings file is, in a module of its own: commands that only need its path load no parser.
+export { DEFAULT_SETTINGS_FILE, settingsFileFromEnvironment } from './settings-file';
 
 /**
  * Reads, parses and validates a settings file. Throws {@link SettingsError} naming every problem.
