@@ -1,0 +1,16 @@
+import { findRoleUsage } from '../access';
+import { isIamRoleArn } from '../policies/arn';
+import { roleTargetOfArn, type RoleTarget } from '../session/role-session';
+import { UserError } from '../user-error';
+import { loadCurrentStack } from './current-stack';
+
+/** A role of the settings; an ARN not in them is assumed as given (for credential_process run from anywhere). */
+export function resolveRoleTarget(options: { readonly role: string; readonly outdir?: string }): RoleTarget {
+  try {
+    return findRoleUsage(loadCurrentStack(options.outdir), options.role);
+  } catch (error) {
+    const usable = error instanceof UserError;
+    if (!usable || !isIamRoleArn(options.role)) throw error;
+    return roleTargetOfArn(options.role);
+  }
+}
