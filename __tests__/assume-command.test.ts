@@ -83,10 +83,21 @@ describe('cross-account assume', () => {
     expect(json.Credentials).toMatchObject({ AccessKeyId: 'S3RVER', SecretAccessKey: 'S3RVER' });
   });
 
-  it('sends the MFA device, the code, the external id and the user name that a hardened role asks for', async () => {
+  it('sends the MFA device and code to GetSessionToken, the external id and the user name to AssumeRole, for a hardened role', async () => {
     await withSts();
     const outdir = synthesizeFileToOutdir('config/examples/hardened.yaml');
     await assumeRole({ role: 'S3ProductionAccessRole', outdir, mfaCode: '123456', format: 'env' });
+    expect(sts.requests.find((request) => request.action === 'GetSessionToken')?.params).toMatchObject({
+      SerialNumber: 'arn:aws:iam::111111111111:mfa/John',
+      TokenCode: '123456',
+    });
+    expect(assumeCalls()[0].params).toMatchObject({ ExternalId: 'a-shared-secret-id', RoleSessionName: 'John' });
+  });
+
+  it('sends all four to AssumeRole with --no-cache (no MFA session)', async () => {
+    await withSts();
+    const outdir = synthesizeFileToOutdir('config/examples/hardened.yaml');
+    await assumeRole({ role: 'S3ProductionAccessRole', outdir, mfaCode: '123456', format: 'env', cache: false });
     expect(assumeCalls()[0].params).toMatchObject({
       SerialNumber: 'arn:aws:iam::111111111111:mfa/John',
       TokenCode: '123456',
@@ -117,7 +128,8 @@ describe('cross-account assume', () => {
         message: 'MultiFactorAuthentication failed with invalid MFA one time pass code.',
       }),
     });
-    await expect(assumeRole({ role: 'S3ProductionAccessRole', mfaCode: '000000', format: 'env' })).rejects.toThrow(
+    const direct = { mfaCode: '000000', cache: false };
+    await expect(assumeRole({ role: 'S3ProductionAccessRole', format: 'env', ...direct })).rejects.toThrow(
       new UserError('AccessDenied on AssumeRole of S3ProductionAccessRole: the MFA code is wrong or was already used'),
     );
   });

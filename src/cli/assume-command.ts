@@ -33,13 +33,17 @@ export async function assumeRole(
   const key = cache && options.format === 'credential-process' ? roleCacheKey(options) : undefined;
   const cached = key && cache && cachedRoleCredentials(cache, key);
   if (cached) return formatCredentials(cached, options.format);
-  const { target, sessionName, credentials } = await assumeFromSts(options, askMfaCode);
+  const { target, sessionName, credentials } = await assumeFromSts(options, askMfaCode, cache);
   if (key && cache) storeRoleCredentials(cache, key, { roleArn: target.arn, sessionName }, credentials);
   return formatCredentials(credentials, options.format);
 }
 
 /** The miss: the settings, the SDK and STS, loaded only now. */
-async function assumeFromSts(options: AssumeOptions, askMfaCode: (serial: string) => Promise<string>) {
+async function assumeFromSts(
+  options: AssumeOptions,
+  askMfaCode: (serial: string) => Promise<string>,
+  cache: CredentialCache | undefined,
+) {
   const [{ resolveRoleTarget }, { openRoleSession }, { assumeRoleOnce }, { explainAwsError }] = await Promise.all([
     import('./role-target'),
     import('../session/role-session'),
@@ -47,7 +51,7 @@ async function assumeFromSts(options: AssumeOptions, askMfaCode: (serial: string
     import('../session/explain-aws-error'),
   ]);
   const target = resolveRoleTarget(options);
-  const props = await openRoleSession(options, target, askMfaCode);
+  const props = await openRoleSession(options, target, askMfaCode, cache);
   try {
     return { target, sessionName: props.sessionName ?? '', credentials: await assumeRoleOnce(target, props) };
   } catch (error) {

@@ -19,6 +19,11 @@ export function withRoleSessionOptions(command: Command, { duration = true } = {
   return command
     .option('--mfa-code <code>', 'MFA code (asked for on stderr when the role requires MFA)')
     .option('--serial-number <arn>', 'MFA device ARN (default arn:aws:iam::<your account>:mfa/<your user>)')
+    .option(
+      '--mfa-session-duration <seconds>',
+      'how long one MFA code serves, for roles that require MFA (900 to 129600)',
+      '43200',
+    )
     .option('--external-id <id>', 'external id, for a role ARN not in the settings')
     .option(
       '--connect-timeout <seconds>',
