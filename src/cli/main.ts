@@ -20,6 +20,7 @@ export const SUBCOMMANDS = {
   assume: () => import('./assume-command').then((module) => module.registerAssumeCommand),
   smoke: () => import('./smoke-command').then((module) => module.registerSmokeCommand),
   'console-url': () => import('./console-url-command').then((module) => module.registerConsoleUrlCommand),
+  cache: () => import('./cache-command').then((module) => module.registerCacheCommand),
   verify: () => import('./verify-command').then((module) => module.registerVerifyCommand),
   diff: () => import('./diff-command').then((module) => module.registerDiffCommand),
 } as const satisfies Readonly<Record<string, () => Promise<RegisterCommand>>>;
