@@ -20,7 +20,7 @@ export function consoleUrl(roleName: string, outdir?: string): string {
   const role = findRoleUsage(loadCurrentStack(outdir), roleName);
   if (role.requirements.externalId) {
     throw new UserError(
-      `no switch-role URL for ${role.name}: it requires an external id, which the console cannot send; use \`cross-account assume\``,
+      `no switch-role URL for ${role.name}: it requires an external id, which the console's switch-role page cannot send; sign in with \`cross-account console --role ${role.name}\` (federation)`,
     );
   }
   if (!role.switchRoleUrl) throw new UserError(`no switch-role URL for ${role.name}: the stack outputs none for it`);

@@ -25,6 +25,8 @@ export interface FederationRequest {
   readonly session?: { readonly sessionId: string; readonly sessionKey: string; readonly sessionToken: string };
   /** The `SessionDuration` parameter, as sent. @default none */
   readonly sessionDuration?: string;
+  /** The sign-in token answered. @default none: refused */
+  readonly signinToken?: string;
 }
 
 /** An STS error answer, as AWS sends it (`AccessDenied`, `ExpiredToken`, …). */
@@ -240,19 +242,22 @@ function answerFederation(
     session = undefined;
   }
   const sessionDuration = query.get('SessionDuration') ?? undefined;
-  federationRequests.push({
+  const request = {
     action,
     ...(session && { session }),
     ...(sessionDuration !== undefined && { sessionDuration }),
-  });
+  };
   const role = session ? issued.get(session.sessionToken) : undefined;
   if (action !== 'getSigninToken' || role?.kind !== 'role' || role.durationFromTemporaryCredentials) {
+    federationRequests.push(request);
     res.writeHead(400, { 'content-type': 'text/plain' });
     res.end('Bad Request');
     return;
   }
+  const signinToken = `loopback-signin-token-${requestCount++}`;
+  federationRequests.push({ ...request, signinToken });
   res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ SigninToken: `loopback-signin-token-${requestCount++}` }));
+  res.end(JSON.stringify({ SigninToken: signinToken }));
 }
 
 let requestCount = 1;
