@@ -24,6 +24,7 @@ export const SUBCOMMANDS = {
   cache: () => import('./cache-command').then((module) => module.registerCacheCommand),
   verify: () => import('./verify-command').then((module) => module.registerVerifyCommand),
   diff: () => import('./diff-command').then((module) => module.registerDiffCommand),
+  revoke: () => import('./revoke-command').then((module) => module.registerRevokeCommand),
 } as const satisfies Readonly<Record<string, () => Promise<RegisterCommand>>>;
 
 /** Options of {@link buildProgram}. */
