@@ -6,27 +6,15 @@ import { runCli } from '../src/cli/main';
 import { promptMfaCode } from '../src/cli/mfa-prompt';
 import { UserError } from '../src/user-error';
 import { synthesizeDefaultWithRoleKeys, synthesizeFileToOutdir } from './support/synthesized-outdir';
-import { startLocalSts, type LocalSts, type LocalStsProps } from '../tools/loopback/local-sts';
-import { useLoopbackAws } from './support/loopback-aws-env';
-import { PROJECT_ROOT } from './support/synthesize';
+import type { LocalSts, LocalStsProps } from '../tools/loopback/local-sts';
+import { loopbackStsPerTest } from './support/loopback-sts';
 import { tempFolder } from './support/temp-folder';
 
 const ROLE_ARN = 'arn:aws:iam::999999999999:role/S3ProductionAccessRole';
+const startSts = loopbackStsPerTest('config/default.yaml');
 let sts: LocalSts;
-let restoreEnv: (() => void) | undefined;
-
 /** A fresh STS responder for one test, and the SDK pointed at it. */
-async function withSts(props: LocalStsProps = {}): Promise<void> {
-  sts = await startLocalSts(props);
-  restoreEnv = useLoopbackAws({ sts: sts.endpoint });
-  process.env.CROSS_ACCOUNT_CONFIG = join(PROJECT_ROOT, 'config/default.yaml');
-}
-
-afterEach(async () => {
-  restoreEnv?.();
-  restoreEnv = undefined;
-  await sts?.close();
-});
+const withSts = async (props: LocalStsProps = {}) => void (sts = await startSts(props));
 
 const assumeCalls = () => sts.requests.filter((request) => request.action === 'AssumeRole');
 

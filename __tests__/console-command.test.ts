@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { EventEmitter } from 'node:events';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
@@ -6,30 +5,21 @@ import { consoleUrlSignedIn, type ConsoleOptions } from '../src/cli/console-comm
 import { browserCommand, openInBrowser } from '../src/cli/open-browser';
 import { consoleDestination, consoleSigninUrl, federationEndpoint } from '../src/session/console-signin';
 import { UserError } from '../src/user-error';
-import { startLocalSts, type LocalSts } from '../tools/loopback/local-sts';
-import { useLoopbackAws } from './support/loopback-aws-env';
-import { PROJECT_ROOT } from './support/synthesize';
+import type { LocalSts } from '../tools/loopback/local-sts';
+import { loopbackStsPerTest } from './support/loopback-sts';
 import { synthesizeFileToOutdir } from './support/synthesized-outdir';
 
+const startSts = loopbackStsPerTest('config/default.yaml');
 let sts: LocalSts;
-let restoreEnv: (() => void) | undefined;
 let notes: string[];
 let opened: string[];
 
 async function withSts(): Promise<void> {
-  sts = await startLocalSts();
-  restoreEnv = useLoopbackAws({ sts: sts.endpoint });
-  process.env.CROSS_ACCOUNT_CONFIG = join(PROJECT_ROOT, 'config/default.yaml');
+  sts = await startSts();
   process.env.CROSS_ACCOUNT_FEDERATION_ENDPOINT = sts.federationEndpoint;
   notes = [];
   opened = [];
 }
-
-afterEach(async () => {
-  restoreEnv?.();
-  restoreEnv = undefined;
-  await sts?.close();
-});
 
 /** `console` with a recording browser and notes, and an MFA prompt that answers a code. */
 const signIn = (options: Partial<ConsoleOptions> = {}) =>

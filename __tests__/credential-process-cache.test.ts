@@ -2,30 +2,19 @@ import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { assumeRole, type AssumeOptions } from '../src/cli/assume-command';
 import { runCli } from '../src/cli/main';
-import { startLocalSts, type LocalSts, type LocalStsProps } from '../tools/loopback/local-sts';
-import { useLoopbackAws } from './support/loopback-aws-env';
-import { PROJECT_ROOT } from './support/synthesize';
+import type { LocalSts, LocalStsProps } from '../tools/loopback/local-sts';
+import { loopbackStsPerTest } from './support/loopback-sts';
 
 // The node:fs the cache module calls through, so a test can watch (or break) its writes.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const fs = require('node:fs') as typeof import('node:fs');
 
 const ROLE_ARN = 'arn:aws:iam::999999999999:role/S3ProductionAccessRole';
+const startSts = loopbackStsPerTest('config/default.yaml');
 let sts: LocalSts;
-let restoreEnv: (() => void) | undefined;
+const withSts = async (props: LocalStsProps = {}) => void (sts = await startSts(props));
 
-async function withSts(props: LocalStsProps = {}): Promise<void> {
-  sts = await startLocalSts(props);
-  restoreEnv = useLoopbackAws({ sts: sts.endpoint });
-  process.env.CROSS_ACCOUNT_CONFIG = join(PROJECT_ROOT, 'config/default.yaml');
-}
-
-afterEach(async () => {
-  jest.restoreAllMocks();
-  restoreEnv?.();
-  restoreEnv = undefined;
-  await sts?.close();
-});
+afterEach(() => jest.restoreAllMocks());
 
 const cacheFolder = () => join(process.env.XDG_CACHE_HOME!, 'cross-account');
 /** The files in the cache folder (none when there is no folder). */

@@ -2,12 +2,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assumeRole, type AssumeOptions } from '../src/cli/assume-command';
 import { UserError } from '../src/user-error';
-import { startLocalSts, type LocalSts, type LocalStsProps, type StsRequest } from '../tools/loopback/local-sts';
-import { useLoopbackAws } from './support/loopback-aws-env';
-import { PROJECT_ROOT } from './support/synthesize';
+import type { LocalSts, LocalStsProps, StsRequest } from '../tools/loopback/local-sts';
+import { loopbackStsPerTest } from './support/loopback-sts';
 
+const startSts = loopbackStsPerTest('__tests__/fixtures/two-mfa-roles.yaml');
 let sts: LocalSts;
-let restoreEnv: (() => void) | undefined;
 let prompts: string[];
 
 /** AWS's answer to an AssumeRole without an MFA sign-in, for roles whose trust requires one. */
@@ -17,17 +16,9 @@ const requireMfa = (request: StsRequest) =>
     : undefined;
 
 async function withSts(props: LocalStsProps = {}): Promise<void> {
-  sts = await startLocalSts({ decide: requireMfa, ...props });
-  restoreEnv = useLoopbackAws({ sts: sts.endpoint });
-  process.env.CROSS_ACCOUNT_CONFIG = join(PROJECT_ROOT, '__tests__/fixtures/two-mfa-roles.yaml');
+  sts = await startSts({ decide: requireMfa, ...props });
   prompts = [];
 }
-
-afterEach(async () => {
-  restoreEnv?.();
-  restoreEnv = undefined;
-  await sts?.close();
-});
 
 /** `assume` with an MFA prompt that records each question and answers a code. */
 const assume = (role: string, extra: Partial<AssumeOptions> = {}) =>
