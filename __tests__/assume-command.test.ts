@@ -6,28 +6,17 @@ import { runCli } from '../src/cli/main';
 import { promptMfaCode } from '../src/cli/mfa-prompt';
 import { UserError } from '../src/user-error';
 import { synthesizeDefaultWithRoleKeys, synthesizeFileToOutdir } from './support/synthesized-outdir';
-import { startLocalSts, type LocalSts, type LocalStsProps } from '../tools/loopback/local-sts';
-import { useLoopbackAws } from './support/loopback-aws-env';
+import type { LocalSts, LocalStsProps } from '../tools/loopback/local-sts';
+import { loopbackStsPerTest } from './support/loopback-sts';
 import { PROJECT_ROOT } from './support/synthesize';
 import { tempFolder } from './support/temp-folder';
 
 const ROLE_ARN = 'arn:aws:iam::999999999999:role/S3ProductionAccessRole';
 const CONFIG = join(PROJECT_ROOT, 'config/default.yaml');
+const startSts = loopbackStsPerTest('config/default.yaml');
 let sts: LocalSts;
-let restoreEnv: (() => void) | undefined;
-
 /** A fresh STS responder for one test, and the SDK pointed at it. */
-async function withSts(props: LocalStsProps = {}): Promise<void> {
-  sts = await startLocalSts(props);
-  restoreEnv = useLoopbackAws({ sts: sts.endpoint });
-  process.env.CROSS_ACCOUNT_CONFIG = join(PROJECT_ROOT, 'config/default.yaml');
-}
-
-afterEach(async () => {
-  restoreEnv?.();
-  restoreEnv = undefined;
-  await sts?.close();
-});
+const withSts = async (props: LocalStsProps = {}) => void (sts = await startSts(props));
 
 const assumeCalls = () => sts.requests.filter((request) => request.action === 'AssumeRole');
 
@@ -84,7 +73,7 @@ describe('cross-account assume', () => {
     expect(json.Credentials).toMatchObject({ AccessKeyId: 'S3RVER', SecretAccessKey: 'S3RVER' });
   });
 
-  it('sends the MFA device, the code, the external id and the user name that a hardened role asks for', async () => {
+  it('sends the MFA device and code to GetSessionToken, the external id and the user name to AssumeRole, for a hardened role', async () => {
     await withSts();
     const outdir = synthesizeFileToOutdir('config/examples/hardened.yaml');
     await assumeRole({
@@ -93,6 +82,24 @@ describe('cross-account assume', () => {
       outdir,
       mfaCode: '123456',
       format: 'env',
+    });
+    expect(sts.requests.find((request) => request.action === 'GetSessionToken')?.params).toMatchObject({
+      SerialNumber: 'arn:aws:iam::111111111111:mfa/John',
+      TokenCode: '123456',
+    });
+    expect(assumeCalls()[0].params).toMatchObject({ ExternalId: 'a-shared-secret-id', RoleSessionName: 'John' });
+  });
+
+  it('sends all four to AssumeRole with --no-cache (no MFA session)', async () => {
+    await withSts();
+    const outdir = synthesizeFileToOutdir('config/examples/hardened.yaml');
+    await assumeRole({
+      config: 'config/examples/hardened.yaml',
+      role: 'S3ProductionAccessRole',
+      outdir,
+      mfaCode: '123456',
+      format: 'env',
+      cache: false,
     });
     expect(assumeCalls()[0].params).toMatchObject({
       SerialNumber: 'arn:aws:iam::111111111111:mfa/John',
@@ -130,8 +137,9 @@ describe('cross-account assume', () => {
         message: 'MultiFactorAuthentication failed with invalid MFA one time pass code.',
       }),
     });
+    const direct = { mfaCode: '000000', cache: false };
     await expect(
-      assumeRole({ config: CONFIG, role: 'S3ProductionAccessRole', mfaCode: '000000', format: 'env' }),
+      assumeRole({ config: CONFIG, role: 'S3ProductionAccessRole', format: 'env', ...direct }),
     ).rejects.toThrow(
       new UserError('AccessDenied on AssumeRole of S3ProductionAccessRole: the MFA code is wrong or was already used'),
     );

@@ -5,6 +5,10 @@ import { startLocalSts, type LocalSts } from '../tools/loopback/local-sts';
 import { loopbackAwsEnvironment } from '../tools/loopback/loopback-aws-env';
 import { synthesizeFileToOutdir } from './support/synthesized-outdir';
 import { PROJECT_ROOT } from './support/synthesize';
+import { tempFolder } from './support/temp-folder';
+
+/** The credential cache of these runs: never the machine's. */
+const cacheHome = tempFolder('cli-module-loading-cache-');
 
 /**
  * Runs `bin/cross-account.js <args>` in a fresh node, as a user or `credential_process`
@@ -17,7 +21,7 @@ async function packagesLoadedBy(args: readonly string[], env: NodeJS.ProcessEnv 
   ].join(' ');
   const child = spawn(process.execPath, ['-e', reportThenRun, 'bin/cross-account.js', ...args], {
     cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, CHECKPOINT_DISABLE: '1', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: cacheHome, CHECKPOINT_DISABLE: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -60,6 +64,10 @@ describe('cross-account loads what the subcommand it runs needs, not every subco
     expect(await packagesLoadedBy(args)).toEqual(['commander']);
   });
 
+  it('cache list loads commander and no other package', async () => {
+    expect(await packagesLoadedBy(['cache', 'list'])).toEqual(['commander']);
+  });
+
   describe('assume --format credential-process', () => {
     let sts: LocalSts;
     beforeAll(async () => {
@@ -75,6 +83,15 @@ describe('cross-account loads what the subcommand it runs needs, not every subco
       expect(sts.requests.map((request) => request.action)).toEqual(['GetCallerIdentity', 'AssumeRole']);
       expect(loaded).toEqual(expect.arrayContaining(['@aws-sdk/client-sts', '@aws-sdk/credential-providers']));
       expect(loaded.filter((name) => HEAVY.includes(name))).toEqual([]);
+    });
+
+    it('answered from the credential cache, loads commander and no other package, and calls no STS', async () => {
+      const args = ['assume', '--role', 'S3ProductionAccessRole', '--format', 'credential-process', '--outdir', outdir];
+      const env = loopbackAwsEnvironment({ sts: sts.endpoint });
+      await packagesLoadedBy(args, env);
+      const before = sts.requests.length;
+      expect(await packagesLoadedBy(args, env)).toEqual(['commander']);
+      expect(sts.requests).toHaveLength(before);
     });
   });
 });

@@ -17,7 +17,7 @@ describe('cross-account console-url', () => {
     const outdir = synthesizeDefaultWithRoleKeys('externalId: a-shared-secret-id');
     expect(() => consoleUrl({ config: 'default-with-role-keys.yaml', outdir }, 'S3ProductionAccessRole')).toThrow(
       new UserError(
-        'no switch-role URL for S3ProductionAccessRole: it requires an external id, which the console cannot send; use `cross-account assume`',
+        "no switch-role URL for S3ProductionAccessRole: it requires an external id, which the console's switch-role page cannot send; sign in with `cross-account console --role S3ProductionAccessRole` (federation)",
       ),
     );
   });

@@ -2,7 +2,7 @@ import { accessSync, constants, lstatSync, readFileSync, readlinkSync, statSync,
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../user-error';
-import { replaceFileAtomically } from './atomic-replace';
+import { replaceFileAtomically } from '../files/atomic-replace';
 import { assertWritableSection, type ConfigSection } from './config-file-grammar';
 import { mergeConfigSections, type SectionChange } from './config-file-sections';
 

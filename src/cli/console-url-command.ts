@@ -24,7 +24,7 @@ export function consoleUrl(source: StackSource, roleName: string): string {
   const role = findRoleUsage(current.stack, roleName, current.description);
   if (role.requirements.externalId) {
     throw new UserError(
-      `no switch-role URL for ${role.name}: it requires an external id, which the console cannot send; use \`cross-account assume\``,
+      `no switch-role URL for ${role.name}: it requires an external id, which the console's switch-role page cannot send; sign in with \`cross-account console --role ${role.name}\` (federation)`,
     );
   }
   if (!role.switchRoleUrl) throw new UserError(`no switch-role URL for ${role.name}: the stack outputs none for it`);

@@ -23,9 +23,12 @@ export const SUBCOMMANDS = {
   profiles: () => import('./profiles-command').then((module) => module.registerProfilesCommand),
   assume: () => import('./assume-command').then((module) => module.registerAssumeCommand),
   smoke: () => import('./smoke-command').then((module) => module.registerSmokeCommand),
+  console: () => import('./console-command').then((module) => module.registerConsoleCommand),
   'console-url': () => import('./console-url-command').then((module) => module.registerConsoleUrlCommand),
+  cache: () => import('./cache-command').then((module) => module.registerCacheCommand),
   verify: () => import('./verify-command').then((module) => module.registerVerifyCommand),
   diff: () => import('./diff-command').then((module) => module.registerDiffCommand),
+  revoke: () => import('./revoke-command').then((module) => module.registerRevokeCommand),
 } as const satisfies Readonly<Record<string, () => Promise<RegisterCommand>>>;
 
 /** Options of {@link buildProgram}. */

@@ -1,26 +1,30 @@
 import type { Command } from 'commander';
-import { findRoleUsage } from '../access';
-import { isIamRoleArn } from '../policies/arn';
-import { roleTargetOfArn, type RoleSessionRequest, type RoleTarget } from '../session/role-session';
-import { UserError } from '../user-error';
-import { loadCurrentStack } from './current-stack';
+import type { RoleSessionRequest } from '../session/role-session';
 import { outdirOption, type SettingsFileOptions } from './shared-options';
 
-/** The options `assume` and `smoke` share. */
+/** The options `assume`, `smoke` and `console` share. */
 export interface RoleSessionOptions extends RoleSessionRequest, SettingsFileOptions {
   /** Role name (IAM or profile name) from the settings, or a role ARN. */
   readonly role: string;
   readonly outdir?: string;
+  /** Use the credential cache (`--no-cache` sets it false). @default true */
+  readonly cache?: boolean;
 }
 
-/** Adds the options of {@link RoleSessionOptions} (shared by `assume` and `smoke`) to a command. */
-export function withRoleSessionOptions(command: Command): Command {
-  return command
+/** Adds the options of {@link RoleSessionOptions} (shared by `assume`, `smoke` and `console`) to a command. */
+export function withRoleSessionOptions(command: Command, { duration = true } = {}): Command {
+  command
     .requiredOption('--role <name|arn>', 'the role (required): its IAM or profile name in the stack, or a role ARN')
-    .option('--profile <profile>', 'AWS profile to assume it from (default: the standard credential chain)')
-    .option('--duration <seconds>', 'session length in seconds (900 to the role maximum)')
+    .option('--profile <profile>', 'AWS profile to assume it from (default: the standard credential chain)');
+  if (duration) command.option('--duration <seconds>', 'session length in seconds (900 to the role maximum)');
+  return command
     .option('--mfa-code <code>', 'MFA code (asked for on stderr when the role requires MFA)')
     .option('--serial-number <arn>', 'MFA device ARN (default arn:aws:iam::<your account>:mfa/<your user>)')
+    .option(
+      '--mfa-session-duration <seconds>',
+      'how long one MFA code serves, for roles that require MFA (900 to 129600)',
+      '43200',
+    )
     .option('--external-id <id>', 'external id, for a role ARN not in the settings')
     .option(
       '--connect-timeout <seconds>',
@@ -30,17 +34,6 @@ export function withRoleSessionOptions(command: Command): Command {
       '--read-timeout <seconds>',
       'how long AWS may take to answer a request (default CROSS_ACCOUNT_READ_TIMEOUT, else 15)',
     )
+    .option('--no-cache', 'neither read nor write the credential cache (~/.cache/cross-account)')
     .addOption(outdirOption());
-}
-
-/** A role of the settings; an ARN not in them is assumed as given (for credential_process run from anywhere). */
-export function resolveRoleTarget(options: RoleSessionOptions): RoleTarget {
-  try {
-    const current = loadCurrentStack(options);
-    return findRoleUsage(current.stack, options.role, current.description);
-  } catch (error) {
-    const usable = error instanceof UserError;
-    if (!usable || !isIamRoleArn(options.role)) throw error;
-    return roleTargetOfArn(options.role);
-  }
 }

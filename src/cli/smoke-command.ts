@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { findRoleUsage } from '../access';
+import { CredentialCache } from '../credential-cache/credential-cache';
 import { openRoleSession } from '../session/role-session';
 import type { SmokeResult, StepOutcome } from '../session/smoke-check';
 import { planSmoke, type SmokeChoices } from '../session/smoke-plan';
@@ -41,7 +42,8 @@ export async function smokeTest(options: SmokeOptions, progress: (outcome: StepO
   const { stack } = current;
   const role = findRoleUsage(stack, options.role, current.description);
   const plan = planSmoke(stack, role, options);
-  const props = await openRoleSession(options, role, promptMfaCode);
+  const cache = options.cache === false ? undefined : new CredentialCache();
+  const props = await openRoleSession(options, role, promptMfaCode, cache);
   return runSmoke(role, props, plan, progress);
 }
 

@@ -15,12 +15,6 @@ import { findAssumeConflicts } from './assume-conflicts';
 import { referenceViewOf } from './reference-view';
 import { findUnsafeText } from './unsafe-text';
 import { findNameCollisions } from './name-collisions';
-import { DEFAULT_SETTINGS_FILE, SETTINGS_FILE_VARIABLE } from './default-settings-file';
-
-/** The settings file to use: `CROSS_ACCOUNT_CONFIG`, else `config/default.yaml`. */
-export function settingsFileFromEnvironment(env: NodeJS.ProcessEnv = process.env): string {
-  return env[SETTINGS_FILE_VARIABLE] || DEFAULT_SETTINGS_FILE;
-}
 
 /**
  * Largest settings file read: far above what IAM's quotas let one stack hold

@@ -1,10 +1,12 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import type { CredentialCache, MfaSessionEntry } from '../credential-cache/credential-cache';
 import { DEFAULT_REGION, iamArn, iamUserOfArn } from '../policies/arn';
 import type { TrustRequirements } from '../policies/trust-requirements';
 import { UserError } from '../user-error';
 import { awsClientConfig, describeSite, requestSiteOf, requestSites, withRequestSites } from './aws-client-config';
 import { explainAwsError } from './explain-aws-error';
+import { mfaSessionCredentials, mfaSessionKey, parseMfaSessionDuration, startMfaSession } from './mfa-session';
 import { networkTimeouts, type TimeoutOptions } from './network-timeouts';
 import type { RoleCredentialsProps } from './role-credentials';
 
@@ -20,6 +22,8 @@ export interface RoleSessionRequest extends TimeoutOptions {
   readonly serialNumber?: string;
   /** External id, for a role ARN not in the settings. @default the role's own */
   readonly externalId?: string;
+  /** How long one MFA code serves (GetSessionToken), in seconds, as typed. @default 43200 */
+  readonly mfaSessionDuration?: string;
 }
 
 /** The role to assume and what is known of it. */
@@ -49,59 +53,114 @@ export function roleTargetOfArn(arn: string): RoleTarget {
  * `sessionNameMustMatchUser` expects), the MFA code (asked for with
  * `askMfaCode` when the role requires MFA), the external id the role expects
  * and the network timeouts. What the caller typed is checked before any request.
+ *
+ * With a `cache`, a role that requires MFA is assumed from an MFA session
+ * instead, as aws-vault does: GetSessionToken with the code once, cached, then
+ * every role assumed with its credentials and no code until it expires (or
+ * grows older than the role's `aws:MultiFactorAuthAge` limit). Callers that
+ * cannot get one (an assumed role or SSO session, temporary keys) are asked for
+ * a code at each AssumeRole, as without a cache.
  */
 export async function openRoleSession(
   request: RoleSessionRequest,
   target: RoleTarget,
   askMfaCode: (serial: string) => Promise<string>,
+  cache?: CredentialCache,
 ): Promise<RoleCredentialsProps> {
   if (request.mfaCode !== undefined && !/^\d{6}$/.test(request.mfaCode)) {
     throw new UserError(`--mfa-code must be the 6 digits your MFA device shows, got "${request.mfaCode}"`);
   }
   const durationSeconds = parseDuration(request.duration, target);
+  const mfaSessionSeconds = parseMfaSessionDuration(request.mfaSessionDuration);
   const timeouts = networkTimeouts(request);
   const region = process.env.AWS_REGION || target.region || DEFAULT_REGION;
+  const common = {
+    roleArn: target.arn,
+    durationSeconds,
+    externalId: target.requirements.externalId ?? request.externalId,
+    region,
+    timeouts,
+  };
+  const needsMfa = target.requirements.mfa || request.mfaCode !== undefined || request.serialNumber !== undefined;
+  const sessionKey = cache && needsMfa ? mfaSessionKey(request) : undefined;
+  const cached = sessionKey && cache?.readMfaSession(sessionKey, target.requirements.mfaMaxAgeSeconds);
+  if (cached) return fromMfaSession(cached, common);
+
   // The inner clients of the credential chain (STS for a role profile, SSO) get the same timeouts.
   const chain = {
     mfaCodeProvider: askMfaCode,
     clientConfig: awsClientConfig(timeouts),
     clientPlugins: [requestSites(timeouts)],
   };
-  const sourceCredentials = request.profile
-    ? fromIni({ profile: request.profile, ...chain })
-    : fromNodeProviderChain(chain);
+  const provider = request.profile ? fromIni({ profile: request.profile, ...chain }) : fromNodeProviderChain(chain);
+  // For an MFA session the keys are resolved once: GetSessionToken takes long-term keys only.
+  const sourceCredentials = sessionKey ? await resolveCredentials(provider) : provider;
   const sts = withRequestSites(
     new STSClient({ region, credentials: sourceCredentials, ...awsClientConfig(timeouts) }),
     timeouts,
   );
-  let callerArn: string;
+  try {
+    const callerArn = await callerArnOf(sts);
+    const mfaSerial = needsMfa ? (request.serialNumber ?? mfaDeviceOf(callerArn, target.name)) : undefined;
+    const mfaCode = mfaSerial ? (request.mfaCode ?? (await askMfaCode(mfaSerial))) : undefined;
+    const longTermKeys = typeof sourceCredentials === 'object' && !sourceCredentials.sessionToken;
+    if (sessionKey && cache && mfaSerial && mfaCode && longTermKeys && iamUserOfArn(callerArn)) {
+      const session = await startMfaSession({
+        sts,
+        callerArn,
+        mfaSerial,
+        mfaCode,
+        durationSeconds: mfaSessionSeconds,
+        source: String(sessionKey.source),
+      });
+      cache.writeMfaSession(sessionKey, session);
+      return fromMfaSession(session, common);
+    }
+    return {
+      ...common,
+      sessionName: sessionNameOf(callerArn),
+      mfaSerial,
+      ...(mfaCode && { mfaCode: () => Promise.resolve(mfaCode) }),
+      sourceCredentials,
+    };
+  } finally {
+    sts.destroy();
+  }
+}
+
+/** The caller's ARN (GetCallerIdentity): the session is named after it. */
+async function callerArnOf(sts: STSClient): Promise<string> {
   try {
     const caller = await sts.send(new GetCallerIdentityCommand({}));
-    callerArn = caller.Arn ?? '';
-    if (!callerArn) {
+    if (!caller.Arn) {
       throw new UserError(
         `${describeSite(requestSiteOf(caller))} answered GetCallerIdentity without your ARN, so the session cannot be named after you: check that AWS_ENDPOINT_URL_STS points at STS`,
       );
     }
+    return caller.Arn;
   } catch (error) {
     throw explainAwsError(error) ?? error;
-  } finally {
-    sts.destroy();
   }
-  const needsMfa = target.requirements.mfa || request.mfaCode !== undefined || request.serialNumber !== undefined;
-  const mfaSerial = needsMfa ? (request.serialNumber ?? mfaDeviceOf(callerArn, target.name)) : undefined;
-  const mfaCode = mfaSerial ? (request.mfaCode ?? (await askMfaCode(mfaSerial))) : undefined;
+}
+
+/** Props that assume the role with an MFA session's credentials: no code, since they carry the MFA sign-in. */
+function fromMfaSession(
+  session: MfaSessionEntry,
+  common: Omit<RoleCredentialsProps, 'sessionName' | 'sourceCredentials'>,
+): RoleCredentialsProps {
   return {
-    roleArn: target.arn,
-    sessionName: sessionNameOf(callerArn),
-    durationSeconds,
-    externalId: target.requirements.externalId ?? request.externalId,
-    mfaSerial,
-    ...(mfaCode && { mfaCode: () => Promise.resolve(mfaCode) }),
-    sourceCredentials,
-    region,
-    timeouts,
+    ...common,
+    sessionName: sessionNameOf(session.callerArn),
+    sourceCredentials: mfaSessionCredentials(session),
   };
+}
+
+async function resolveCredentials(provider: ReturnType<typeof fromNodeProviderChain>) {
+  try {
+    return await provider();
+  } catch (error) {
+    throw explainAwsError(error) ?? error;
+  }
 }
 
 /** The session is named after the caller (its user or session name), in the characters and length STS accepts. */
@@ -122,7 +181,8 @@ function mfaDeviceOf(callerArn: string, roleName: string): string {
   return iamArn(user.partition, user.account, 'mfa', user.name);
 }
 
-function parseDuration(text: string | undefined, target: RoleTarget): number | undefined {
+/** `--duration` as typed: whole seconds from 900 to the role's maximum session, or undefined for none given. */
+export function parseDuration(text: string | undefined, target: RoleTarget): number | undefined {
   if (text === undefined) return undefined;
   const seconds = Number(text);
   if (!Number.isInteger(seconds) || seconds < 900 || seconds > target.maxSessionDuration) {

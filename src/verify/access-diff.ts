@@ -81,13 +81,24 @@ export interface Pair<T> {
   readonly after?: T;
 }
 
+/** Options of {@link diffStacks} and {@link diffAccess}. */
+export interface AccessDiffOptions {
+  /**
+   * Request context of the role sessions that make the role probes, e.g. the
+   * `aws:TokenIssueTime` of sessions already handed out, which a
+   * `revokeSessionsBefore` denies. @default none: a session no condition on it can tell apart
+   */
+  readonly roleSessionContext?: Readonly<Record<string, string>>;
+}
+
 /** Rebuilds both stacks' principals and compares their access. */
 export async function diffStacks(
   base: { readonly label: string; readonly stack: SynthesizedStackJson },
   head: { readonly label: string; readonly stack: SynthesizedStackJson },
+  options: AccessDiffOptions = {},
 ): Promise<DiffReport> {
   const [before, after] = await Promise.all([readStackPrincipals(base.stack), readStackPrincipals(head.stack)]);
-  return { base: base.label, head: head.label, diff: await diffAccess(before, after) };
+  return { base: base.label, head: head.label, diff: await diffAccess(before, after, options) };
 }
 
 /**
@@ -96,7 +107,12 @@ export async function diffStacks(
  * union of both sides' so that a probe new on one side is asked on the other
  * too. Lists only the requests allowed on one side and not on the other.
  */
-export async function diffAccess(base: StackPrincipals, head: StackPrincipals): Promise<AccessDiff> {
+export async function diffAccess(
+  base: StackPrincipals,
+  head: StackPrincipals,
+  options: AccessDiffOptions = {},
+): Promise<AccessDiff> {
+  const sessionContext = options.roleSessionContext ?? {};
   const users = pairByArn(base.users, head.users);
   const roles = pairByArn(base.roles, head.roles);
   const label = roleLabels(roles);
@@ -117,7 +133,7 @@ export async function diffAccess(base: StackPrincipals, head: StackPrincipals): 
   for (const role of roles)
     for (const probe of unionProbes(role)) {
       const run = (side: StackPrincipals, who?: StackRoleAccess) =>
-        who && evaluate(who, probe.action, probe.resource, side, {}, undefined, probe.kind);
+        who && evaluate(who, probe.action, probe.resource, side, sessionContext, undefined, probe.kind);
       requests.push(
         pairRequest({ principal: role, principalKind: 'role', action: probe.action, resource: probe.resource }, [
           run(base, role.before),

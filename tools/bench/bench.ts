@@ -7,7 +7,8 @@
  * 3. the app on settings of growing size, against the cdktf floor;
  * 4. the offline `terraform plan` of the 1,000-user case (`--skip-plan` leaves it out);
  * 5. `cross-account diff` against `verify` (`--skip-diff` leaves it out).
- * `--runs <n>`: median of n (default 5).
+ * `--runs <n>`: median of n (default 5). `--only <text>`: only the start-up targets whose
+ * label holds `text` (and the floors), nothing else: one target measured without the whole hour.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
       'skip-plan': { type: 'boolean', default: false },
       'skip-tests': { type: 'boolean', default: false },
       'skip-diff': { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
   });
   const runs = Number(values.runs);
@@ -49,7 +51,8 @@ async function main(): Promise<void> {
   try {
     const floorScript = join(work, 'floor.js');
     writeFileSync(floorScript, floorScriptText(root));
-    const floors = await measureLaunchTargets(meter, root, work, floorScript, runs);
+    const floors = await measureLaunchTargets(meter, root, work, floorScript, runs, values.only);
+    if (values.only !== undefined) return;
     if (!values['skip-tests']) await timeTestSuite(root);
     const rows: BenchRow[] = [];
     for (const [index, benchCase] of BENCH_CASES.entries()) {
@@ -82,6 +85,7 @@ async function measureLaunchTargets(
   work: string,
   floorScript: string,
   runs: number,
+  only?: string,
 ): Promise<Record<FloorName, ProcessCost>> {
   let stsRequestArrived: (() => void) | undefined;
   const sts = await startLocalSts({
@@ -98,6 +102,7 @@ async function measureLaunchTargets(
       awsConfigFile: join(work, 'aws-config'),
       thousandUsers: join(work, '1000-users.yaml'),
       loopbackEnv: loopbackAwsEnvironment({ sts: sts.endpoint }),
+      cacheHome: join(work, 'cache'),
       nextStsRequest: () => new Promise((resolve) => (stsRequestArrived = resolve)),
       floorScript,
     };
@@ -106,7 +111,7 @@ async function measureLaunchTargets(
     await meter.measure({ argv: ['node', 'bin/cross-account.js', 'synth', '--outdir', context.outdir], cwd: root });
     const floorsByName = floorCommands(context);
     const names = Object.keys(floorsByName) as FloorName[];
-    const targets = launchTargets(context);
+    const targets = launchTargets(context).filter((target) => only === undefined || target.label.includes(only));
     const costs = await meter.medians(
       [...names.map((name) => floorsByName[name]), ...targets.map((t) => t.command)],
       runs,

@@ -7,7 +7,7 @@ export interface LoopbackEndpoints {
   readonly s3?: string;
 }
 
-/** Variables that could point the SDK anywhere else: cleared wherever the loopback environment is applied. */
+/** Variables that could point the SDK (or the console sign-in) anywhere else: cleared wherever the loopback environment is applied. */
 export const AWS_ENVIRONMENT_KEYS: readonly string[] = [
   'AWS_ENDPOINT_URL',
   'AWS_ENDPOINT_URL_STS',
@@ -22,6 +22,7 @@ export const AWS_ENVIRONMENT_KEYS: readonly string[] = [
   'AWS_EC2_METADATA_DISABLED',
   'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED',
   'AWS_MAX_ATTEMPTS',
+  'CROSS_ACCOUNT_FEDERATION_ENDPOINT',
 ];
 
 /**

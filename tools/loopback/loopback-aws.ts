@@ -1,7 +1,7 @@
 import { startLocalS3 } from './local-s3';
 import { startLocalSts } from './local-sts';
 
-// Starts the tests' loopback STS and s3rver (buckets from the arguments) and prints the
+// Starts the tests' loopback STS (with its console federation endpoint) and s3rver (buckets from the arguments) and prints the
 // environment that points the AWS SDK at them, for trying the after-deploy commands without AWS.
 // Usage: npx ts-node tools/loopback/loopback-aws.ts productionapp other-bucket   (Ctrl-C stops both)
 async function main(): Promise<void> {
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     [
       `export AWS_ENDPOINT_URL_STS=${sts.endpoint}`,
       `export AWS_ENDPOINT_URL_S3=${s3.endpoint}`,
+      `export CROSS_ACCOUNT_FEDERATION_ENDPOINT=${sts.federationEndpoint}`,
       'export AWS_ACCESS_KEY_ID=AKIDLOOPBACKEXAMPLE AWS_SECRET_ACCESS_KEY=loopback AWS_REGION=us-east-1',
       '',
     ].join('\n'),
