@@ -1,3 +1,5 @@
+// Over 200 lines for one concept: rebuilding each user and role of a synthesized stack with every policy that
+// applies to it (inline, attached, group, boundary, existing outside the stack), which verify and diff read.
 import { isAwsManagedPolicyArn, type Partition } from '../policies/arn';
 import { parsePolicyDocument, type PolicyDocument } from '../policies/policy-statement';
 import { awsManagedPolicyDocument } from './aws-managed-policies';

@@ -1,3 +1,5 @@
+// Over 200 lines on purpose: the cache's whole trust boundary in one file (folder and file modes, owner and
+// symlink checks, atomic writes, expiry margin), so a review of what protects cached credentials reads one file.
 import { readdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';

@@ -1,3 +1,5 @@
+// Over 200 lines for one concept: the one model of an IAM policy statement (identity and trust told apart),
+// its JSON in both directions, and the problems IAM would refuse, so no second model can grow elsewhere.
 import { createHash } from 'node:crypto';
 
 /**

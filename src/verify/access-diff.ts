@@ -1,3 +1,5 @@
+// Over 200 lines for one concept: pairing the requests of two stacks and deciding what each side gains or
+// loses; the types a diff report is made of sit with the function that builds them.
 import { decide, type MatrixEntry } from './access-matrix';
 import { explainChange } from './change-causes';
 import { compliantAssumeContext, resolveTarget, type StackPrincipal } from './principal-requests';

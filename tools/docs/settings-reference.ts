@@ -1,3 +1,5 @@
+// Over 200 lines: turns the schema's JSON Schema into the settings reference's sections and tables, one
+// generator whose rules (defaults, unions, nested lists) are easier to follow in one place.
 import { z } from 'zod';
 import { stringify } from 'yaml';
 import { markdownTable } from './markdown-table';

@@ -1,3 +1,5 @@
+// Over 200 lines: one loopback STS for tests and docs, answering AssumeRole, GetCallerIdentity,
+// GetSessionToken and the console's federation endpoint, with the decisions and failures tests ask of it.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

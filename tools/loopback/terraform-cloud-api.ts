@@ -1,3 +1,5 @@
+// Over 200 lines: the test double answers every Terraform Cloud API route `terraform init` and the state
+// use (organizations, workspaces, state versions, locks); one route table reads better than several files.
 import { createHash, randomUUID } from 'node:crypto';
 
 /** A state version as the double keeps it. */

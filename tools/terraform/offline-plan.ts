@@ -1,7 +1,10 @@
+// Over 200 lines for one job: planning synthesized stacks offline, either many as modules of one root
+// (one provider schema load) or one at the root against a state; both share one init/validate/plan run.
 import type { SynthesizedStackJson } from '../../src/access/synthesized-stack';
 import type { ExistingIdentities } from '../loopback/local-iam';
 import { startLoopbackIams, type LoopbackIams } from './existing-iam';
 import { toOfflineStack } from './offline-stack';
+import { formatDiagnostic, type PlanMessage, type SavedPlanJson, type TerraformDiagnostic } from './plan-json';
 import { terraformRunner, writeStackJson, type TerraformOutput } from './terraform-runner';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,38 +34,6 @@ export interface PlannedChange {
   readonly action: string;
   /** Set when the resource is imported (`import` block). */
   readonly importing?: { readonly id: string };
-}
-
-/** The parts of `terraform show -json <plan>` (Terraform's JSON output format 1.x) the tools read. */
-export interface SavedPlanJson {
-  readonly planned_values: {
-    readonly outputs?: Readonly<Record<string, { readonly value?: unknown }>>;
-    readonly root_module: { readonly resources?: readonly PlannedResource[] };
-  };
-  readonly resource_changes?: readonly {
-    readonly address: string;
-    readonly change: {
-      readonly actions: readonly string[];
-      readonly after_unknown?: Readonly<Record<string, unknown>>;
-    };
-  }[];
-  readonly configuration: {
-    readonly root_module: {
-      readonly resources?: readonly { readonly address: string; readonly provider_config_key?: string }[];
-    };
-  };
-}
-
-/** One resource as the plan will leave it. */
-export interface PlannedResource {
-  readonly address: string;
-  readonly mode: string;
-  readonly type: string;
-  readonly name: string;
-  readonly provider_name: string;
-  readonly schema_version: number;
-  /** Attribute values known before apply. */
-  readonly values: Readonly<Record<string, unknown>>;
 }
 
 /** Props of {@link planOffline}. */
@@ -161,15 +132,27 @@ export async function planManyOffline(props: OfflinePlanManyProps): Promise<Reco
 }
 
 async function planModules(props: OfflinePlanManyProps, names: readonly string[]) {
-  const run = terraformRunner({ workDir: props.workDir, mirror: props.mirror });
-  const terraform = async (...args: string[]) => failOnError(args, await run(...args));
+  const { diagnostics, messages } = await initValidatePlan(props, { validate: true, planArgs: [] });
+  return Object.fromEntries(names.map((name) => [name, resultOf(name, diagnostics, messages, names.length === 1)]));
+}
 
-  await terraform('init', '-input=false', '-no-color', '-backend=true');
-  // `validate` on its own, as users run it, then the plan: each loads the provider schema once for every module.
-  const validation = JSON.parse((await run('validate', '-json', '-no-color')).stdout) as {
-    diagnostics: TerraformDiagnostic[];
-  };
-  const plan = await run('plan', '-json', '-input=false', '-no-color', '-lock=false');
+/**
+ * `terraform init`, `validate` (when asked: on its own, as users run it) and
+ * `plan -json` in `props.workDir`, each loading the provider schema once for
+ * every module; the plan's messages and every diagnostic. Throws, with every
+ * diagnostic, when the plan did not run.
+ */
+async function initValidatePlan(
+  props: Pick<OfflinePlanProps, 'workDir' | 'mirror'>,
+  options: { readonly validate: boolean; readonly planArgs: readonly string[] },
+) {
+  const run = terraformRunner({ workDir: props.workDir, mirror: props.mirror });
+  const init = ['init', '-input=false', '-no-color', '-backend=true'];
+  failOnError(init, await run(...init));
+  const validation: { diagnostics: TerraformDiagnostic[] } = options.validate
+    ? JSON.parse((await run('validate', '-json', '-no-color')).stdout)
+    : { diagnostics: [] };
+  const plan = await run('plan', '-json', '-input=false', '-no-color', '-lock=false', ...options.planArgs);
   const messages = plan.stdout
     .split('\n')
     .filter((line) => line.startsWith('{'))
@@ -181,7 +164,7 @@ async function planModules(props: OfflinePlanManyProps, names: readonly string[]
   if (!messages.some((message) => message.type === 'change_summary')) {
     throw new Error(`terraform plan gave no summary:\n${diagnostics.map(formatDiagnostic).join('\n')}\n${plan.stderr}`);
   }
-  return Object.fromEntries(names.map((name) => [name, resultOf(name, diagnostics, messages, names.length === 1)]));
+  return { run, diagnostics, messages };
 }
 
 /**
@@ -203,34 +186,17 @@ async function planStackAtRoot(props: OfflinePlanProps, iam: LoopbackIams): Prom
   writeStackJson(props.workDir, toOfflineStack(props.stack, { iamEndpoints: iam.endpoints }));
   // The offline copy keeps its state in terraform.tfstate in the working folder.
   if (props.state !== undefined) writeFileSync(join(props.workDir, 'terraform.tfstate'), JSON.stringify(props.state));
-  const run = terraformRunner({ workDir: props.workDir, mirror: props.mirror });
-  const terraform = async (...args: string[]) => failOnError(args, await run(...args));
-
-  await terraform('init', '-input=false', '-no-color', '-backend=true');
-  const validation: { diagnostics: TerraformDiagnostic[] } =
-    props.state === undefined ? JSON.parse((await run('validate', '-json', '-no-color')).stdout) : { diagnostics: [] };
-  const plan = await run(
-    'plan',
-    '-json',
-    '-input=false',
-    '-no-color',
-    '-lock=false',
-    ...(props.state === undefined ? [] : ['-refresh=false']),
-    ...(props.readPlan ? ['-out=offline.tfplan'] : []),
-  );
-  const messages = plan.stdout
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as PlanMessage);
-  const diagnostics = [
-    ...validation.diagnostics,
-    ...messages.flatMap((message) => (message.diagnostic ? [message.diagnostic] : [])),
-  ];
-  if (!messages.some((message) => message.type === 'change_summary')) {
-    throw new Error(`terraform plan gave no summary:\n${diagnostics.map(formatDiagnostic).join('\n')}\n${plan.stderr}`);
-  }
+  const { run, diagnostics, messages } = await initValidatePlan(props, {
+    validate: props.state === undefined,
+    planArgs: [
+      ...(props.state === undefined ? [] : ['-refresh=false']),
+      ...(props.readPlan ? ['-out=offline.tfplan'] : []),
+    ],
+  });
   const saved = props.readPlan
-    ? (JSON.parse((await terraform('show', '-json', '-no-color', 'offline.tfplan')).stdout) as SavedPlanJson)
+    ? (JSON.parse(
+        failOnError(['show'], await run('show', '-json', '-no-color', 'offline.tfplan')).stdout,
+      ) as SavedPlanJson)
     : undefined;
   return { ...resultOf(undefined, diagnostics, messages, true), ...(saved && { plan: saved }) };
 }
@@ -276,31 +242,6 @@ function resultOf(
     destroy,
     changes,
   };
-}
-
-/** The lines of `terraform plan -json` this reads (Terraform's machine-readable UI, format 1.x). */
-interface PlanMessage {
-  readonly type: string;
-  readonly diagnostic?: TerraformDiagnostic;
-  /** Of a `planned_change`: the resource (`module` is `module.<name>`, or empty at the root) and what happens to it. */
-  readonly change?: {
-    readonly resource: { readonly module: string; readonly resource: string };
-    readonly action: string;
-    /** Set when the resource is imported (`import` block). */
-    readonly importing?: { readonly id: string };
-  };
-}
-
-interface TerraformDiagnostic {
-  readonly severity: string;
-  readonly summary: string;
-  readonly detail?: string;
-  /** Where in the configuration, when it is about a file (`<module>/cdk.tf.json`). */
-  readonly range?: { readonly filename: string };
-}
-
-function formatDiagnostic(d: TerraformDiagnostic): string {
-  return `${d.severity}: ${d.summary}${d.detail ? ` (${d.detail})` : ''}`;
 }
 
 /** A command that must succeed (init): its failure is the tool's failure, with terraform's own words. */

@@ -1,6 +1,6 @@
 import { resolveReferences } from '../../src/access/stack-roles';
 import type { SynthesizedStackJson } from '../../src/access/synthesized-stack';
-import type { SavedPlanJson } from './offline-plan';
+import type { SavedPlanJson } from './plan-json';
 
 /** A Terraform state file (format version 4), as far as these tools write one. */
 export interface TerraformStateJson {
