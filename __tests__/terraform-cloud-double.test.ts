@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { request } from 'node:https';
 import { startTerraformCloud } from '../tools/loopback/terraform-cloud';
 import { throwawayCertificate } from '../tools/loopback/throwaway-certificate';
@@ -20,6 +21,19 @@ function get(hostname: string, path: string, token?: string): Promise<number | s
   });
 }
 
+/** Whether a TCP connection (no HTTP request, which would restart the idle timer) is refused. */
+function refused(hostname: string): Promise<boolean> {
+  const [host, port] = hostname.split(':');
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), host);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
+  });
+}
+
 describe('the Terraform Cloud test double', () => {
   it('answers on 127.0.0.1 only with a token, for its one organization', async () => {
     const double = await startTerraformCloud({ organization: 'acme', token: 't', certificate });
@@ -39,7 +53,11 @@ describe('the Terraform Cloud test double', () => {
   it('closes itself when nobody has asked anything for its idle timeout', async () => {
     const double = await startTerraformCloud({ organization: 'acme', token: 't', certificate, idleTimeoutMs: 100 });
     expect(await get(double.hostname, '/.well-known/terraform.json')).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Polled rather than one fixed wait: on a loaded machine the timer may fire late, but it must fire.
+    const deadline = Date.now() + 10_000;
+    while (!(await refused(double.hostname)) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     expect(await get(double.hostname, '/.well-known/terraform.json')).toBe('ECONNREFUSED');
   });
 });
