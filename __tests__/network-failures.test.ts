@@ -170,6 +170,7 @@ describe('STS failures end assume with one line naming the endpoint', () => {
   it.each([
     ['--read-timeout', 'soon'],
     ['--connect-timeout', '0'],
+    ['--mfa-timeout', 'never'],
   ])('refuses %s %s with one line', async (option, value) => {
     const endpoint = await faulty('hang');
     useEndpoints({ sts: endpoint.endpoint });
