@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { assumeRole } from '../src/cli/assume-command';
 import { runCli } from '../src/cli/main';
-import { promptMfaCode } from '../src/cli/mfa-prompt';
+import { mfaPromptSeconds, promptMfaCode } from '../src/cli/mfa-prompt';
 import { UserError } from '../src/user-error';
 import { synthesizeDefaultWithRoleKeys, synthesizeFileToOutdir } from './support/synthesized-outdir';
 import type { LocalSts, LocalStsProps } from '../tools/loopback/local-sts';
@@ -219,6 +219,35 @@ describe('promptMfaCode', () => {
       ),
     );
     expect(String(output.read())).toBe('MFA code for arn:aws:iam::111111111111:mfa/John: \n');
+  });
+
+  it('gives up on an input that stays open and silent for the time it is given', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const code = promptMfaCode('arn:aws:iam::111111111111:mfa/John', input, output, 0.2);
+    await expect(code).rejects.toThrow(
+      new UserError(
+        'no MFA code for arn:aws:iam::111111111111:mfa/John: nothing came on standard input within 0.2 s; pass --mfa-code <6 digits>, or allow more time with --mfa-timeout or CROSS_ACCOUNT_MFA_TIMEOUT (seconds)',
+      ),
+    );
+    expect(String(output.read())).toBe('MFA code for arn:aws:iam::111111111111:mfa/John: \n');
+  });
+
+  it('takes a code typed before the time runs out', async () => {
+    const input = new PassThrough();
+    const code = promptMfaCode('arn:aws:iam::111111111111:mfa/John', input, new PassThrough(), 5);
+    setTimeout(() => input.write('123456\n'), 50);
+    await expect(code).resolves.toBe('123456');
+  });
+
+  it('waits 60 s off a terminal and without limit on one, unless --mfa-timeout or CROSS_ACCOUNT_MFA_TIMEOUT says', () => {
+    expect(mfaPromptSeconds({}, {}, false)).toBe(60);
+    expect(mfaPromptSeconds({}, {}, true)).toBeUndefined();
+    expect(mfaPromptSeconds({}, { CROSS_ACCOUNT_MFA_TIMEOUT: '300' }, true)).toBe(300);
+    expect(mfaPromptSeconds({ mfaTimeout: '5' }, { CROSS_ACCOUNT_MFA_TIMEOUT: '300' }, false)).toBe(5);
+    expect(() => mfaPromptSeconds({ mfaTimeout: 'never' }, {}, false)).toThrow(
+      new UserError('--mfa-timeout must be a number of seconds from 0.1 to 3600 (e.g. 10 or 0.5), got "never"'),
+    );
   });
 
   it('refuses a code that is not six digits', async () => {

@@ -53,6 +53,32 @@ describe('assume and smoke refuse what are not usable credentials', () => {
     expect(assumeCalls()).toHaveLength(0);
   });
 
+  it.each([
+    ['--mfa-timeout 0.5', ['--mfa-timeout', '0.5'], {}],
+    ['CROSS_ACCOUNT_MFA_TIMEOUT=0.5', [], { CROSS_ACCOUNT_MFA_TIMEOUT: '0.5' }],
+  ])(
+    'exits 1 with one line when standard input stays open and silent (a pipe in CI) past %s',
+    async (_name, options, env) => {
+      await withSts();
+      const run = startCliProcess(
+        ['assume', '--role', 'S3ProductionAccessRole', '--config', mfaConfig, '--outdir', mfaOutdir, ...options],
+        { ...process.env, ...env },
+        null,
+      );
+      // Before the prompt had a limit, the process waited for ever: end it, so the test fails instead of hanging.
+      const stop = setTimeout(() => run.child.kill('SIGKILL'), 20_000);
+      const result = await run.finished;
+      clearTimeout(stop);
+      expect(result).toMatchObject({ code: 1, signal: null, stdout: '' });
+      expect(result.stderr).toBe(
+        'MFA code for arn:aws:iam::111111111111:mfa/John: \n' +
+          'no MFA code for arn:aws:iam::111111111111:mfa/John: nothing came on standard input within 0.5 s; ' +
+          'pass --mfa-code <6 digits>, or allow more time with --mfa-timeout or CROSS_ACCOUNT_MFA_TIMEOUT (seconds)\n',
+      );
+      expect(assumeCalls()).toHaveLength(0);
+    },
+  );
+
   it('refuses credentials that expired long ago (Expiration in 2020) and prints none', async () => {
     const server = await withSts({ expiration: '2020-01-01T00:00:00Z' });
     const result = await cli('assume', '--role', 'S3ProductionAccessRole', '--outdir', outdir);

@@ -15,6 +15,7 @@ import { updateConfigFile } from '../src/aws-config/config-file-writer';
 import type { ConfigSection } from '../src/aws-config/config-file-sections';
 import { writeProfiles } from '../src/cli/profiles-command';
 import { UserError } from '../src/user-error';
+import { startCliProcess } from './support/cli-process';
 import { cli } from './support/run-cli';
 import { synthesizeFileToOutdir } from './support/synthesized-outdir';
 import { tempFolder } from './support/temp-folder';
@@ -106,6 +107,38 @@ describe('writing the AWS config file', () => {
       expect(readdirSync(folder)).toEqual(['config']);
     },
   );
+});
+
+describe('a write killed with SIGKILL before its rename', () => {
+  const tempFilesIn = (folder: string) => readdirSync(folder).filter((name) => name.endsWith('.tmp'));
+
+  it('leaves the old file whole, and its temp file is removed by the next write', async () => {
+    const { folder, file } = configFolder();
+    const killed = await startCliProcess(
+      ['profiles', '--config', 'config/examples/acc-to-prod-s3.yaml', '--outdir', outdir, '--config-file', file],
+      {
+        ...process.env,
+        NODE_OPTIONS: `--require ${join(__dirname, 'support/kill-before-rename.js')}`,
+        KILL_BEFORE_RENAME_TO: file,
+      },
+    ).finished;
+    expect(killed.signal).toBe('SIGKILL');
+    expect(readFileSync(file, 'utf8')).toBe(USER_CONFIG);
+    expect(tempFilesIn(folder)).toHaveLength(1);
+
+    writeProfiles({ config: 'config/examples/acc-to-prod-s3.yaml', configFile: file, outdir });
+    expect(readFileSync(file, 'utf8')).toContain('[profile prod-s3]');
+    expect(tempFilesIn(folder)).toEqual([]);
+  });
+
+  it("keeps a temp file whose process still runs (another write in progress), and other programs' files", () => {
+    const { folder, file } = configFolder();
+    const running = `.config.${process.ppid}.0123abcd.tmp`;
+    const others = ['.config.swp', '.config.tmp', 'config.12345.0123abcd.tmp', '.credentials.999999.0123abcd.tmp'];
+    for (const name of [running, ...others]) writeFileSync(join(folder, name), 'x');
+    writeProfiles({ config: 'config/examples/acc-to-prod-s3.yaml', configFile: file, outdir });
+    expect(readdirSync(folder)).toEqual(expect.arrayContaining([running, ...others]));
+  });
 });
 
 describe('profiles refuses a config file it cannot replace: one line, exit 1, nothing written', () => {

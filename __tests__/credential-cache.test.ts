@@ -1,4 +1,5 @@
 import { chmodSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { sourceIdentity } from '../src/credential-cache/cache-key';
@@ -53,6 +54,25 @@ describe('CredentialCache', () => {
     expect(readdirSync(cache.folder)).toHaveLength(1);
     cache.writeRole(KEY, roleEntry(0));
     expect(cache.readRole(KEY)).toBeUndefined();
+    expect(readdirSync(cache.folder)).toEqual([]);
+  });
+
+  it('removes the temp file a killed write left (keys in it) at the next write of that entry, and at clear', () => {
+    const cache = freshCache();
+    cache.writeRole(KEY, roleEntry(3600));
+    const [entry] = readdirSync(cache.folder);
+    // The id of a process that has ended, as a write killed with SIGKILL leaves in its temp file's name.
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+    const stray = () => {
+      writeFileSync(join(cache.folder, `.${entry}.${deadPid}.0123abcd.tmp`), JSON.stringify(roleEntry(3600)), {
+        mode: 0o600,
+      });
+    };
+    stray();
+    cache.writeRole(KEY, roleEntry(3600));
+    expect(readdirSync(cache.folder)).toEqual([entry]);
+    stray();
+    expect(cache.clear()).toBe(1);
     expect(readdirSync(cache.folder)).toEqual([]);
   });
 

@@ -80,6 +80,12 @@ const WIRE_FAILURES: FailureCase[] = [
       `${where} did not answer ${operation} within 0.3 s (3 attempts): check your network, or allow more time with --read-timeout or CROSS_ACCOUNT_READ_TIMEOUT (seconds)`,
   ],
   [
+    'an endpoint that never accepts the connection',
+    'unaccepting',
+    (where, operation) =>
+      `${where} did not accept a connection for ${operation} within 0.5 s (3 attempts): check your network, proxy or VPN, or allow more time with --connect-timeout or CROSS_ACCOUNT_CONNECT_TIMEOUT (seconds)`,
+  ],
+  [
     "a gateway's HTML 502 page",
     HTML_502,
     (where, operation, service) =>
@@ -96,6 +102,12 @@ const WIRE_FAILURES: FailureCase[] = [
 describe('STS failures end assume with one line naming the endpoint', () => {
   const cases: FailureCase[] = [
     ...WIRE_FAILURES,
+    [
+      'a host name that does not resolve',
+      'unresolvable',
+      (where) =>
+        `${where}: its host name does not resolve (ENOTFOUND): check the region, AWS_ENDPOINT_URL_STS and your DNS`,
+    ],
     [
       'Throttling',
       awsErrorAnswer(400, 'Throttling', 'Rate exceeded'),
@@ -134,9 +146,31 @@ describe('STS failures end assume with one line naming the endpoint', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it('gives up on a connection within --connect-timeout over the environment, naming the endpoint', async () => {
+    const endpoint = await faulty('unaccepting');
+    useEndpoints({ sts: endpoint.endpoint });
+    process.env.CROSS_ACCOUNT_CONNECT_TIMEOUT = '30';
+    const started = Date.now();
+    const result = await cli(
+      'assume',
+      '--role',
+      'S3ProductionAccessRole',
+      '--outdir',
+      outdir,
+      '--connect-timeout',
+      '0.2',
+    );
+    expect(expectOneLine(result)).toBe(
+      `STS (${endpoint.endpoint}) did not accept a connection for GetCallerIdentity within 0.2 s (3 attempts): check your network, proxy or VPN, or allow more time with --connect-timeout or CROSS_ACCOUNT_CONNECT_TIMEOUT (seconds)`,
+    );
+    // Three attempts of 0.2 s and the SDK's backoff between them (under 1 s in all), not 3 × 30 s.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it.each([
     ['--read-timeout', 'soon'],
     ['--connect-timeout', '0'],
+    ['--mfa-timeout', 'never'],
   ])('refuses %s %s with one line', async (option, value) => {
     const endpoint = await faulty('hang');
     useEndpoints({ sts: endpoint.endpoint });
@@ -174,6 +208,17 @@ describe('S3 failures end smoke with one line naming the endpoint', () => {
     useEndpoints({ sts: server.endpoint, s3: s3.endpoint });
     const result = await smoke();
     const failure = line(`S3 (${s3.endpoint})`, 'ListObjectsV2', 'S3');
+    const stdout = `ok    assume-role          arn:aws:iam::999999999999:role/S3ProductionAccessRole as session John\nFAIL  list-bucket          ${failure}\n`;
+    expect(expectOneLine(result, stdout)).toBe(`smoke failed at list-bucket: ${failure}; probe object removed`);
+  });
+
+  it("names the host that does not resolve: the bucket's own, as the SDK addresses S3", async () => {
+    const s3 = await faulty('unresolvable');
+    const server = await sts();
+    useEndpoints({ sts: server.endpoint, s3: s3.endpoint });
+    const result = await smoke();
+    const failure =
+      'S3 (http://productionapp.nonexistent.invalid): its host name does not resolve (ENOTFOUND): check the region, AWS_ENDPOINT_URL_S3 and your DNS';
     const stdout = `ok    assume-role          arn:aws:iam::999999999999:role/S3ProductionAccessRole as session John\nFAIL  list-bucket          ${failure}\n`;
     expect(expectOneLine(result, stdout)).toBe(`smoke failed at list-bucket: ${failure}; probe object removed`);
   });

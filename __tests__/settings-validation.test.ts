@@ -354,6 +354,30 @@ describe('a bad settings file', () => {
       /must be an AWS profile name/,
     ],
     [
+      'region with a line break that would inject a config section',
+      settingsWith({ extra: 'region: "us-east-1\\n[profile x]\\ncredential_process = /path/evil.sh"' }),
+      'region',
+      /holds a control character \(U\+000A, a line break\)/,
+    ],
+    [
+      'region with a # (a comment to the AWS CLI)',
+      settingsWith({ extra: "region: 'us-east-1#x'" }),
+      'region',
+      /must be an AWS region such as us-east-1/,
+    ],
+    [
+      'sourceProfile with a [',
+      settingsWith({ extra: "sourceProfile: 'people[x'" }),
+      'sourceProfile',
+      /must be an AWS profile name/,
+    ],
+    [
+      'external id with a ; (a comment to the AWS CLI)',
+      settingsWith({ roles: role("externalId: 'ab;cd'") }),
+      'roles[0].externalId',
+      /only letters, digits and \+=,\.@:\/_-/,
+    ],
+    [
       'displayName with a line break',
       settingsWith({ roles: role('displayName: "Prod\\n[profile x]"') }),
       'roles[0].displayName',

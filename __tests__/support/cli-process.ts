@@ -22,11 +22,16 @@ export interface CliProcess {
 /**
  * Starts `cross-account <args>` as a real child process (a real process gets
  * real signals and a real end of standard input), with `env` as its whole
- * environment and `input` written to its standard input, which is then closed.
+ * environment and `input` written to its standard input, which is then closed
+ * (`null`: left open and silent, as a pipe in CI that nobody writes to).
  * Its stderr comes without the Node end-of-life notice of an old Node
  * (node-warnings.test.ts tests that), so a test sees the command's own lines on any Node.
  */
-export function startCliProcess(args: readonly string[], env: NodeJS.ProcessEnv, input = ''): CliProcess {
+export function startCliProcess(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  input: string | null = '',
+): CliProcess {
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/cross-account.js'), ...args], {
     cwd: PROJECT_ROOT,
     env,
@@ -42,7 +47,7 @@ export function startCliProcess(args: readonly string[], env: NodeJS.ProcessEnv,
     }
   });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  child.stdin.end(input);
+  if (input !== null) child.stdin.end(input);
   const notice = endOfLifeNotice(process.version);
   const finished = new Promise<CliProcessResult>((resolve) =>
     child.on('close', (code, signal) =>

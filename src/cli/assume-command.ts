@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { CredentialCache } from '../credential-cache/credential-cache';
 import { CREDENTIAL_FORMATS, formatCredentials, type CredentialFormat } from '../session/credential-formats';
 import { cachedRoleCredentials, roleCacheKey, storeRoleCredentials } from '../session/role-credential-cache';
-import { promptMfaCode } from './mfa-prompt';
+import { mfaPrompt } from './mfa-prompt';
 import { withRoleSessionOptions, type RoleSessionOptions } from './role-session-options';
 import { withExamples } from './shared-options';
 
@@ -31,7 +31,7 @@ export function registerAssumeCommand(program: Command): void {
  */
 export async function assumeRole(
   options: AssumeOptions,
-  askMfaCode: (serial: string) => Promise<string> = promptMfaCode,
+  askMfaCode: (serial: string) => Promise<string> = mfaPrompt(options),
 ): Promise<string> {
   const cache = options.cache === false ? undefined : new CredentialCache();
   const key = cache && options.format === 'credential-process' ? roleCacheKey(options) : undefined;

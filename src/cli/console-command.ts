@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { CredentialCache } from '../credential-cache/credential-cache';
 import { DEFAULT_REGION, parseArn } from '../policies/arn';
 import { DEFAULT_NETWORK_TIMEOUTS } from '../session/network-timeouts';
-import { promptMfaCode } from './mfa-prompt';
+import { mfaPrompt } from './mfa-prompt';
 import { openInBrowser } from './open-browser';
 import { withRoleSessionOptions, type RoleSessionOptions } from './role-session-options';
 import { withExamples } from './shared-options';
@@ -56,7 +56,7 @@ export async function consoleUrlSignedIn(
   options: ConsoleOptions,
   io: Partial<ConsoleIo> = {},
 ): Promise<string | undefined> {
-  const { askMfaCode = promptMfaCode, openUrl = openInBrowser, note = (line: string) => console.error(line) } = io;
+  const { askMfaCode = mfaPrompt(options), openUrl = openInBrowser, note = (line: string) => console.error(line) } = io;
   const [{ resolveRoleTarget }, { openRoleSession, parseDuration }, { assumeRoleOnce }, { explainAwsError }, signin] =
     await Promise.all([
       import('./role-target'),

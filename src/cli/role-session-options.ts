@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import type { RoleSessionRequest } from '../session/role-session';
+import type { MfaPromptOptions } from './mfa-prompt';
 import { outdirOption, type SettingsFileOptions } from './shared-options';
 
 /** The options `assume`, `smoke` and `console` share. */
-export interface RoleSessionOptions extends RoleSessionRequest, SettingsFileOptions {
+export interface RoleSessionOptions extends RoleSessionRequest, MfaPromptOptions, SettingsFileOptions {
   /** Role name (IAM or profile name) from the settings, or a role ARN. */
   readonly role: string;
   readonly outdir?: string;
@@ -20,6 +21,10 @@ export function withRoleSessionOptions(command: Command, { duration = true } = {
   return command
     .option('--mfa-code <code>', 'MFA code (asked for on stderr when the role requires MFA)')
     .option('--serial-number <arn>', 'MFA device ARN (default arn:aws:iam::<your account>:mfa/<your user>)')
+    .option(
+      '--mfa-timeout <seconds>',
+      'how long to wait for the MFA code (default CROSS_ACCOUNT_MFA_TIMEOUT, else 60 when standard input is not a terminal)',
+    )
     .option(
       '--mfa-session-duration <seconds>',
       'how long one MFA code serves, for roles that require MFA (900 to 129600)',

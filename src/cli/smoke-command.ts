@@ -6,7 +6,7 @@ import type { SmokeResult, StepOutcome } from '../session/smoke-check';
 import { planSmoke, type SmokeChoices } from '../session/smoke-plan';
 import { runSmoke } from '../session/smoke-run';
 import { loadCurrentStack } from './current-stack';
-import { promptMfaCode } from './mfa-prompt';
+import { mfaPrompt } from './mfa-prompt';
 import { withRoleSessionOptions, type RoleSessionOptions } from './role-session-options';
 import { withExamples } from './shared-options';
 
@@ -43,7 +43,7 @@ export async function smokeTest(options: SmokeOptions, progress: (outcome: StepO
   const role = findRoleUsage(stack, options.role, current.description);
   const plan = planSmoke(stack, role, options);
   const cache = options.cache === false ? undefined : new CredentialCache();
-  const props = await openRoleSession(options, role, promptMfaCode, cache);
+  const props = await openRoleSession(options, role, mfaPrompt(options), cache);
   return runSmoke(role, props, plan, progress);
 }
 

@@ -3,6 +3,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { removeStaleTempFiles } from '../files/atomic-replace';
 import { entryFileName } from './cache-key';
 import {
   assertPrivateFolder,
@@ -139,6 +140,8 @@ export class CredentialCache {
   clear(remove: (entry: CacheEntry | undefined) => boolean = () => true): number {
     // A folder open to others is what clearing fixes: only a symlink or someone else's folder stops it.
     if (!makeFolderPrivate(this.folder, this.uid)) return 0;
+    // A write killed before its rename leaves keys in a temp file: clearing removes those too.
+    for (const target of this.tempFileTargets()) removeStaleTempFiles(join(this.folder, target));
     let removed = 0;
     for (const file of this.entryFiles()) {
       let entry: CacheEntry | undefined;
@@ -174,6 +177,12 @@ export class CredentialCache {
       join(this.folder, entryFileName(entry.kind, key)),
       `${JSON.stringify({ version: 1, ...entry })}\n`,
     );
+  }
+
+  /** The entry files that temp files in the folder were written for (`.role-….json.<pid>.<hex>.tmp`). */
+  private tempFileTargets(): Set<string> {
+    const names = readdirSync(this.folder);
+    return new Set(names.flatMap((name) => /^\.((?:role|mfa-session)-[0-9a-f]{32}\.json)\./.exec(name)?.[1] ?? []));
   }
 
   private entryFiles(): string[] {

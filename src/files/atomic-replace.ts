@@ -6,8 +6,10 @@ import {
   fchmodSync,
   fchownSync,
   fsyncSync,
+  lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   renameSync,
   rmSync,
   writeFileSync,
@@ -21,12 +23,15 @@ import { basename, dirname, join } from 'node:path';
  * folder, which is fsynced, given the old file's mode and owner, and renamed
  * over the file after a backup copy (`<file>.<time>.bak`, returned); then the
  * folder is fsynced. On any failure the temp file and the backup are removed
- * and the error is thrown as it was. `stats` are the old file's (none: a new
+ * and the error is thrown as it was. A temp file that a killed write to the
+ * same file left behind (SIGKILL, a power cut: nothing could remove it) is
+ * removed first, see {@link removeStaleTempFiles}. `stats` are the old file's (none: a new
  * file, made owner-only in an owner-only folder, as the AWS CLI makes ~/.aws,
  * which holds credentials too).
  */
 export function replaceFileAtomically(target: string, text: string, stats: Stats | undefined): string | undefined {
   const folder = dirname(target);
+  removeStaleTempFiles(target);
   const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   let tempMade = false;
@@ -73,5 +78,47 @@ function syncPath(path: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Removes the temp files of writes to `target` whose process is gone
+ * (`.<file>.<pid>.<8 hex digits>.tmp`, this writer's naming, owned by this user):
+ * a write killed before its rename leaves one, with the whole new text in it (for
+ * the credential cache, keys). A temp file whose process still runs is another
+ * write in progress and is kept. Best effort: a file it cannot remove stays, and
+ * the write goes on.
+ */
+export function removeStaleTempFiles(target: string): void {
+  const folder = dirname(target);
+  const prefix = `.${basename(target)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1];
+    if (pid === undefined || processIsRunning(Number(pid))) continue;
+    const path = join(folder, name);
+    try {
+      const stats = lstatSync(path);
+      if (stats.isFile() && stats.uid === (process.getuid?.() ?? stats.uid)) rmSync(path, { force: true });
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+}
+
+/** Whether a process with this id runs (EPERM: it runs as another user). */
+function processIsRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -35,12 +35,14 @@ export function describeSite(site: RequestSite | undefined, service = 'STS'): st
  * accepts the connection and never answers hangs the command).
  */
 export function awsClientConfig(timeouts: NetworkTimeouts) {
+  const connectMs = Math.round(timeouts.connectSeconds * 1000);
   const readMs = Math.round(timeouts.readSeconds * 1000);
   return {
     requestHandler: {
-      connectionTimeout: Math.round(timeouts.connectSeconds * 1000),
-      // Until the answer's headers; then socketTimeout while its body is read.
-      requestTimeout: readMs,
+      connectionTimeout: connectMs,
+      // Until the answer's headers, counted from before the connection: without the connect time in it, a read
+      // timeout shorter than the connect timeout would end a connection that is never accepted as "did not answer".
+      requestTimeout: connectMs + readMs,
       throwOnRequestTimeout: true,
       socketTimeout: readMs,
     },

@@ -24,14 +24,14 @@ export interface TimeoutOptions {
 /** The timeouts to use: each option, else its environment variable, else the default; anything but seconds is refused. */
 export function networkTimeouts(options: TimeoutOptions = {}, env: NodeJS.ProcessEnv = process.env): NetworkTimeouts {
   return {
-    connectSeconds: seconds(
+    connectSeconds: secondsSetting(
       options.connectTimeout,
       '--connect-timeout',
       env.CROSS_ACCOUNT_CONNECT_TIMEOUT,
       'CROSS_ACCOUNT_CONNECT_TIMEOUT',
       DEFAULT_NETWORK_TIMEOUTS.connectSeconds,
     ),
-    readSeconds: seconds(
+    readSeconds: secondsSetting(
       options.readTimeout,
       '--read-timeout',
       env.CROSS_ACCOUNT_READ_TIMEOUT,
@@ -41,13 +41,31 @@ export function networkTimeouts(options: TimeoutOptions = {}, env: NodeJS.Proces
   };
 }
 
-function seconds(
+/**
+ * Seconds as typed: the option, else its environment variable, else `fallback`;
+ * anything but a number from 0.1 to 3600 is a {@link UserError} naming where it came from.
+ */
+export function secondsSetting(
   option: string | undefined,
   optionName: string,
   variable: string | undefined,
   variableName: string,
   fallback: number,
-): number {
+): number;
+export function secondsSetting(
+  option: string | undefined,
+  optionName: string,
+  variable: string | undefined,
+  variableName: string,
+  fallback: number | undefined,
+): number | undefined;
+export function secondsSetting(
+  option: string | undefined,
+  optionName: string,
+  variable: string | undefined,
+  variableName: string,
+  fallback: number | undefined,
+): number | undefined {
   const [text, name] = option !== undefined ? [option, optionName] : [variable, variableName];
   if (text === undefined || text === '') return fallback;
   const value = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : NaN;

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { startUnacceptingEndpoint } from './unaccepting-endpoint';
 
 /** A canned HTTP answer, sent to every request. */
 export interface CannedAnswer {
@@ -11,9 +12,13 @@ export interface CannedAnswer {
 /**
  * How the endpoint misbehaves: `refuse` (nothing listens on its port), `hang`
  * (accepts the connection, reads the request, never answers), `reset` (closes
- * the connection without a word), or the same canned answer to every request.
+ * the connection without a word), `unaccepting` (never accepts the connection:
+ * a connect that neither succeeds nor fails), `unresolvable` (a host name that
+ * does not resolve, `nonexistent.invalid`: RFC 6761 reserves `.invalid`, so no
+ * resolver answers it and no network is needed), or the same canned answer to
+ * every request.
  */
-export type Fault = 'refuse' | 'hang' | 'reset' | CannedAnswer;
+export type Fault = 'refuse' | 'hang' | 'reset' | 'unaccepting' | 'unresolvable' | CannedAnswer;
 
 /** A running faulty endpoint: its URL, how many requests reached it, and how to stop it. */
 export interface FaultyEndpoint {
@@ -52,6 +57,10 @@ export function awsErrorAnswer(status: number, code: string, message: string): C
  * real SDK clients meet each failure: every request gets the same {@link Fault}.
  */
 export async function startFaultyEndpoint(fault: Fault): Promise<FaultyEndpoint> {
+  if (fault === 'unresolvable') {
+    return { endpoint: 'http://nonexistent.invalid', requestCount: () => 0, close: () => Promise.resolve() };
+  }
+  if (fault === 'unaccepting') return { ...(await startUnacceptingEndpoint()), requestCount: () => 0 };
   let requests = 0;
   const server: Server = createServer((req, res) => {
     requests++;
