@@ -7,6 +7,7 @@ import { synthesizeSettingsFile } from './synthesize';
 import {
   findProviderMirror,
   planManyOffline,
+  type OfflinePlanManyProps,
   planOffline,
   terraformRunner,
   type OfflinePlanProps,
@@ -52,7 +53,7 @@ export const describeWithTerraform: jest.Describe = unavailable
  */
 export function planStackOffline(
   stack: SynthesizedStackJson,
-  options: Pick<OfflinePlanProps, 'state' | 'readPlan' | 'existing'> = {},
+  options: Pick<OfflinePlanProps, 'state' | 'readPlan' | 'existing' | 'validate'> = {},
 ): Promise<OfflinePlanResult> {
   return planOffline({ stack, workDir: planFolder(), mirror: mirrorPath(), ...options });
 }
@@ -60,8 +61,9 @@ export function planStackOffline(
 /** Several stacks planned by one Terraform run (the provider schema loads once), each with its own result. */
 export function planStacksOffline(
   stacks: Readonly<Record<string, SynthesizedStackJson>>,
+  options: Pick<OfflinePlanManyProps, 'validate'> = {},
 ): Promise<Record<string, OfflinePlanResult>> {
-  return planManyOffline({ stacks, workDir: planFolder(), mirror: mirrorPath() });
+  return planManyOffline({ stacks, workDir: planFolder(), mirror: mirrorPath(), ...options });
 }
 
 function mirrorPath(): string {

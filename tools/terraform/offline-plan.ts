@@ -53,6 +53,11 @@ export interface OfflinePlanProps {
   readonly readPlan?: boolean;
   /** What exists in each account (by alias), for imports and data sources. @default what the stack says exists */
   readonly existing?: ReadonlyMap<string, ExistingIdentities>;
+  /**
+   * Run `terraform validate` on its own before the plan. The plan reports every configuration error too; a
+   * separate validate (as users run it) costs another load of the provider schema. @default true
+   */
+  readonly validate?: boolean;
 }
 
 /**
@@ -66,6 +71,7 @@ export async function planOffline(props: OfflinePlanProps): Promise<OfflinePlanR
     stacks: { stack: props.stack },
     workDir: props.workDir,
     mirror: props.mirror,
+    validate: props.validate,
     ...(props.existing && { existing: { stack: props.existing } }),
   });
   return results.stack;
@@ -81,6 +87,8 @@ export interface OfflinePlanManyProps {
   readonly mirror: string;
   /** What exists in each account of a stack (by stack name, then alias). @default what each stack says exists */
   readonly existing?: Readonly<Record<string, ReadonlyMap<string, ExistingIdentities>>>;
+  /** Run `terraform validate` on its own before the plan (see {@link OfflinePlanProps.validate}). @default true */
+  readonly validate?: boolean;
 }
 
 /**
@@ -132,7 +140,7 @@ export async function planManyOffline(props: OfflinePlanManyProps): Promise<Reco
 }
 
 async function planModules(props: OfflinePlanManyProps, names: readonly string[]) {
-  const { diagnostics, messages } = await initValidatePlan(props, { validate: true, planArgs: [] });
+  const { diagnostics, messages } = await initValidatePlan(props, { validate: props.validate ?? true, planArgs: [] });
   return Object.fromEntries(names.map((name) => [name, resultOf(name, diagnostics, messages, names.length === 1)]));
 }
 
@@ -187,7 +195,7 @@ async function planStackAtRoot(props: OfflinePlanProps, iam: LoopbackIams): Prom
   // The offline copy keeps its state in terraform.tfstate in the working folder.
   if (props.state !== undefined) writeFileSync(join(props.workDir, 'terraform.tfstate'), JSON.stringify(props.state));
   const { run, diagnostics, messages } = await initValidatePlan(props, {
-    validate: props.state === undefined,
+    validate: props.state === undefined && (props.validate ?? true),
     planArgs: [
       ...(props.state === undefined ? [] : ['-refresh=false']),
       ...(props.readPlan ? ['-out=offline.tfplan'] : []),
