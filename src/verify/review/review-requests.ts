@@ -25,10 +25,7 @@ export async function ask(
   resource: string,
   context: Readonly<Record<string, string>> = REVIEW_CONTEXT,
 ): Promise<MatrixEntry> {
-  const mayAllow = principal.policies.some((policy) =>
-    policy.document?.statements.some((statement) => statement.effect === 'Allow' && coversAction(statement, action)),
-  );
-  if (!mayAllow)
+  if (!mayAllow(principal, action))
     return {
       principal: principal.name,
       action,
@@ -42,6 +39,22 @@ export async function ask(
   return decide(principal, action, { resource, label: resource, accountId: principal.accountId }, context);
 }
 
+const allowsByPrincipal = new WeakMap<StackPrincipal, Map<string, boolean>>();
+
+/** False when no Allow statement of `principal`'s policies names `action`: then nothing but a resource policy could allow it. */
+export function mayAllow(principal: StackPrincipal, action: string): boolean {
+  let byAction = allowsByPrincipal.get(principal);
+  if (!byAction) allowsByPrincipal.set(principal, (byAction = new Map()));
+  let answer = byAction.get(action);
+  if (answer === undefined) {
+    answer = principal.policies.some((policy) =>
+      policy.document?.statements.some((statement) => statement.effect === 'Allow' && coversAction(statement, action)),
+    );
+    byAction.set(action, answer);
+  }
+  return answer;
+}
+
 /** The first of `resources` on which `principal` may do `action`, with the decision; undefined when none. */
 export async function firstAllowed(
   principal: StackPrincipal,
@@ -49,6 +62,8 @@ export async function firstAllowed(
   resources: readonly string[],
   context?: Readonly<Record<string, string>>,
 ): Promise<MatrixEntry | undefined> {
+  // Asked on each of another 999 users' ARNs, the no-allow answer would be worked out 999 times.
+  if (!mayAllow(principal, action)) return undefined;
   for (const resource of resources) {
     const entry = await ask(principal, action, resource, context);
     if (entry.decision === 'Allowed') return entry;

@@ -32,10 +32,11 @@ interface Hop {
  * or not allowed) who may assume role B whose session may assume A — whose
  * permissions allow sts:AssumeRole on A and whose account or session A's trust
  * admits — through any number of hops. One finding per user and role reached.
+ * `assumeBy`: the matrix's sts:AssumeRole entries by user name.
  */
 export async function roleChainFindings(
   principals: StackPrincipals,
-  assume: readonly MatrixEntry[],
+  assumeBy: ReadonlyMap<string, readonly MatrixEntry[]>,
 ): Promise<ReviewFinding[]> {
   const roles = new Map(principals.roles.map((role) => [role.name, role]));
   const hopsFrom = new Map<string, Promise<Hop[]>>();
@@ -62,9 +63,7 @@ export async function roleChainFindings(
 
   const findings: ReviewFinding[] = [];
   for (const user of principals.users) {
-    const direct = new Map(
-      assume.filter((entry) => entry.principal === user.name).map((entry) => [entry.target, entry]),
-    );
+    const direct = new Map((assumeBy.get(user.name) ?? []).map((entry) => [entry.target, entry]));
     // Breadth first, so each role is reported with its shortest chain.
     const paths = new Map<string, Hop[]>();
     const queue: Hop[][] = [];
