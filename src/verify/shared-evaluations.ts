@@ -1,0 +1,140 @@
+import { evaluateRequest, type AccessDecision, type AccessRequest } from './evaluate-request';
+import { readsWhoAsks, USER_NAMED_CONTEXT_KEYS } from './user-dependence';
+import { parseArn } from '../policies/arn';
+import { toPolicyJson, type PolicyDocument } from '../policies/policy-statement';
+
+/** The user a request is made for, when it is a user's: what may differ between users who share an evaluation. */
+export interface RequestingUser {
+  readonly name: string;
+  readonly arn: string;
+}
+
+/** Decides requests: each on its own, or sharing one evaluation between requests that cannot differ. */
+export interface RequestEvaluator {
+  decide(request: AccessRequest, user?: RequestingUser): Promise<AccessDecision>;
+}
+
+/** Every request evaluated on its own: what {@link SharedEvaluations} must always agree with. */
+export const ONE_BY_ONE: RequestEvaluator = { decide: (request) => evaluateRequest(request) };
+
+/**
+ * Decides requests, evaluating once the requests that cannot differ and
+ * re-labelling the answer for each. A 1,000-user stack asks 50,000 times
+ * whether a user may assume a role, but its users fall into a few dozen kinds
+ * (the same groups, the same policies), so most of those questions are the same
+ * question asked for another name.
+ *
+ * Why sharing is sound: two requests share an evaluation only when they are the
+ * same in everything the evaluator reads (action, resource, its account, the
+ * context, the documents of the identity policies in order, the resource
+ * policy), except, for a user's request, the user: its ARN (within one account
+ * and partition), the values of {@link USER_NAMED_CONTEXT_KEYS} that are its
+ * name, and the labels of its policies. In @cloud-copilot/iam-simulate (read at
+ * 0.1.173) those reach the decision only this way:
+ * - the request context is exactly the keys we pass (nothing is derived from
+ *   the principal), read by conditions and by policy variables such as
+ *   `${aws:username}`;
+ * - the principal ARN is read by the Principal elements of the resource policy,
+ *   for its account (the same for users of one account) and for its kind (an
+ *   IAM user for all of them);
+ * - policy names are identifiers in the analysis, never compared.
+ * So sharing is refused whenever a statement that may apply to the action, in
+ * any of the policies, names a principal other than a whole account or `*`,
+ * reads a user-dependent condition key, or holds a policy variable
+ * ({@link readsWhoAsks}). A request with a field this function does not know
+ * is never shared. Labels are mapped by position, the documents at each
+ * position being equal. `__tests__/shared-evaluations.test.ts` compares the
+ * shared matrix with the one-by-one matrix on every settings file and on
+ * settings whose conditions tell users apart.
+ */
+export class SharedEvaluations implements RequestEvaluator {
+  private readonly decisions = new Map<string, Promise<SharedDecision>>();
+  private readonly documentIds = new WeakMap<PolicyDocument, number>();
+  private readonly idsByText = new Map<string, number>();
+  /** How many requests were evaluated, and how many were asked. */
+  readonly counts = { evaluated: 0, asked: 0 };
+
+  async decide(request: AccessRequest, user?: RequestingUser): Promise<AccessDecision> {
+    this.counts.asked++;
+    const key = sharingKey(request, user, (document) => this.documentId(document));
+    if (key === undefined) {
+      this.counts.evaluated++;
+      return evaluateRequest(request);
+    }
+    let shared = this.decisions.get(key);
+    if (!shared) {
+      this.counts.evaluated++;
+      shared = evaluateRequest(request).then((decision) => ({ decision, labels: labelsOf(request) }));
+      this.decisions.set(key, shared);
+    }
+    return relabel(await shared, labelsOf(request));
+  }
+
+  /** The same number for documents with the same JSON: a user's own policy is a document of its own. */
+  private documentId(document: PolicyDocument): number {
+    let id = this.documentIds.get(document);
+    if (id === undefined) {
+      const text = toPolicyJson(document);
+      id = this.idsByText.get(text);
+      if (id === undefined) this.idsByText.set(text, (id = this.idsByText.size));
+      this.documentIds.set(document, id);
+    }
+    return id;
+  }
+}
+
+interface SharedDecision {
+  readonly decision: AccessDecision;
+  /** The identity policies' labels of the request that was evaluated. */
+  readonly labels: readonly string[];
+}
+
+/** What two requests must have in common to share an evaluation; undefined when this one must be evaluated alone. */
+function sharingKey(
+  request: AccessRequest,
+  user: RequestingUser | undefined,
+  documentId: (document: PolicyDocument) => number,
+): string | undefined {
+  const { principal, action, resource, resourceAccountId, identityPolicies, resourcePolicy, context, ...unknown } =
+    request;
+  if (Object.keys(unknown).length > 0) return undefined;
+  const labels = labelsOf(request);
+  if (new Set(labels).size !== labels.length) return undefined;
+  const documents = [...identityPolicies.map((policy) => policy.document), ...(resourcePolicy ? [resourcePolicy] : [])];
+  const asUser = user !== undefined && principal === user.arn;
+  if (asUser && documents.some((document) => readsWhoAsks(document, action))) return undefined;
+  const userArn = asUser ? parseArn(principal) : undefined;
+  if (asUser && (!userArn || userArn.service !== 'iam' || !userArn.resource.startsWith('user/'))) return undefined;
+  const contextEntries = Object.entries(context ?? {})
+    .map(([key, value]): [string, string] =>
+      asUser && USER_NAMED_CONTEXT_KEYS.includes(key) && value === user.name ? [key, '<user name>'] : [key, value],
+    )
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([
+    userArn ? ['<user>', userArn.partition, userArn.account] : principal,
+    action,
+    resource,
+    resourceAccountId,
+    identityPolicies.map((policy) => documentId(policy.document)),
+    resourcePolicy ? documentId(resourcePolicy) : null,
+    contextEntries,
+  ]);
+}
+
+function labelsOf(request: AccessRequest): string[] {
+  return request.identityPolicies.map((policy) => policy.label);
+}
+
+/** The shared decision in the words of another request: its policy at the same position for each deciding one. */
+function relabel(shared: SharedDecision, labels: readonly string[]): AccessDecision {
+  if (shared.labels.every((label, i) => label === labels[i])) return shared.decision;
+  return {
+    ...shared.decision,
+    deciding: shared.decision.deciding.map((reason) => {
+      if (reason.policyType !== 'identity' || reason.policy === undefined) return reason;
+      const position = shared.labels.indexOf(reason.policy);
+      if (position < 0) throw new Error(`the evaluator named a policy the request does not hold: ${reason.policy}`);
+      return { ...reason, policy: labels[position] };
+    }),
+  };
+}
