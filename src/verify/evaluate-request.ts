@@ -128,6 +128,11 @@ function asJson(document: PolicyDocument, kind: PolicyKind): ValidatedPolicy {
   return policy;
 }
 
+/** True when the evaluator accepts `document` as an identity policy (validated once, as for a request). */
+export function isValidIdentityPolicy(document: PolicyDocument): boolean {
+  return asJson(document, 'identity').errors.length === 0;
+}
+
 function toDecidingStatement(reason: RequestGrant | RequestDenial): DecidingStatement {
   const policyType =
     reason.policyType === 'identity' || reason.policyType === 'resource'

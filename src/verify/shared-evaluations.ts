@@ -1,4 +1,5 @@
-import { evaluateRequest, type AccessDecision, type AccessRequest } from './evaluate-request';
+import { evaluateRequest, isValidIdentityPolicy, type AccessDecision, type AccessRequest } from './evaluate-request';
+import { mayTakePart } from './policy-relevance';
 import { readsWhoAsks, USER_NAMED_CONTEXT_KEYS } from './user-dependence';
 import { parseArn } from '../policies/arn';
 import { toPolicyJson, type PolicyDocument } from '../policies/policy-statement';
@@ -26,8 +27,8 @@ export const ONE_BY_ONE: RequestEvaluator = { decide: (request) => evaluateReque
  *
  * Why sharing is sound: two requests share an evaluation only when they are the
  * same in everything the evaluator reads (action, resource, its account, the
- * context, the documents of the identity policies in order, the resource
- * policy), except, for a user's request, the user: its ARN (within one account
+ * context, the documents of the identity policies that can take part, in order,
+ * the resource policy), except, for a user's request, the user: its ARN (within one account
  * and partition), the values of {@link USER_NAMED_CONTEXT_KEYS} that are its
  * name, and the labels of its policies. In @cloud-copilot/iam-simulate (read at
  * 0.1.173) those reach the decision only this way:
@@ -37,7 +38,11 @@ export const ONE_BY_ONE: RequestEvaluator = { decide: (request) => evaluateReque
  * - the principal ARN is read by the Principal elements of the resource policy,
  *   for its account (the same for users of one account) and for its kind (an
  *   IAM user for all of them);
- * - policy names are identifiers in the analysis, never compared.
+ * - policy names are identifiers in the analysis, never compared;
+ * - a valid policy none of whose statements can match the action and resource
+ *   ({@link mayTakePart}) appears nowhere in the analysis: the evaluator
+ *   reports the statements that matched. Per role, most users' policies are
+ *   about other roles, so users of many kinds ask the same question.
  * So sharing is refused whenever a statement that may apply to the action, in
  * any of the policies, names a principal other than a whole account or `*`,
  * reads a user-dependent condition key, or holds a policy variable
@@ -56,18 +61,18 @@ export class SharedEvaluations implements RequestEvaluator {
 
   async decide(request: AccessRequest, user?: RequestingUser): Promise<AccessDecision> {
     this.counts.asked++;
-    const key = sharingKey(request, user, (document) => this.documentId(document));
-    if (key === undefined) {
+    const sharing = sharingKey(request, user, (document) => this.documentId(document));
+    if (sharing === undefined) {
       this.counts.evaluated++;
       return evaluateRequest(request);
     }
-    let shared = this.decisions.get(key);
+    let shared = this.decisions.get(sharing.key);
     if (!shared) {
       this.counts.evaluated++;
-      shared = evaluateRequest(request).then((decision) => ({ decision, labels: labelsOf(request) }));
-      this.decisions.set(key, shared);
+      shared = evaluateRequest(request).then((decision) => ({ decision, labels: sharing.labels }));
+      this.decisions.set(sharing.key, shared);
     }
-    return relabel(await shared, labelsOf(request));
+    return relabel(await shared, sharing.labels);
   }
 
   /** The same number for documents with the same JSON: a user's own policy is a document of its own. */
@@ -85,22 +90,30 @@ export class SharedEvaluations implements RequestEvaluator {
 
 interface SharedDecision {
   readonly decision: AccessDecision;
-  /** The identity policies' labels of the request that was evaluated. */
+  /** The labels of the identity policies that took part in the request that was evaluated. */
   readonly labels: readonly string[];
 }
 
-/** What two requests must have in common to share an evaluation; undefined when this one must be evaluated alone. */
+/**
+ * What two requests must have in common to share an evaluation, and the labels of the identity policies
+ * that take part, in order; undefined when this request must be evaluated alone.
+ */
 function sharingKey(
   request: AccessRequest,
   user: RequestingUser | undefined,
   documentId: (document: PolicyDocument) => number,
-): string | undefined {
+): { readonly key: string; readonly labels: readonly string[] } | undefined {
   const { principal, action, resource, resourceAccountId, identityPolicies, resourcePolicy, context, ...unknown } =
     request;
   if (Object.keys(unknown).length > 0) return undefined;
-  const labels = labelsOf(request);
+  // A policy no statement of which can match the request changes neither the decision nor its reasons; an
+  // invalid one makes the whole request invalid, so it always counts.
+  const taking = identityPolicies.filter(
+    (policy) => !isValidIdentityPolicy(policy.document) || mayTakePart(policy.document, action, resource),
+  );
+  const labels = taking.map((policy) => policy.label);
   if (new Set(labels).size !== labels.length) return undefined;
-  const documents = [...identityPolicies.map((policy) => policy.document), ...(resourcePolicy ? [resourcePolicy] : [])];
+  const documents = [...taking.map((policy) => policy.document), ...(resourcePolicy ? [resourcePolicy] : [])];
   const asUser = user !== undefined && principal === user.arn;
   if (asUser && documents.some((document) => readsWhoAsks(document, action))) return undefined;
   const userArn = asUser ? parseArn(principal) : undefined;
@@ -110,19 +123,16 @@ function sharingKey(
       asUser && USER_NAMED_CONTEXT_KEYS.includes(key) && value === user.name ? [key, '<user name>'] : [key, value],
     )
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([
+  const key = JSON.stringify([
     userArn ? ['<user>', userArn.partition, userArn.account] : principal,
     action,
     resource,
     resourceAccountId,
-    identityPolicies.map((policy) => documentId(policy.document)),
+    taking.map((policy) => documentId(policy.document)),
     resourcePolicy ? documentId(resourcePolicy) : null,
     contextEntries,
   ]);
-}
-
-function labelsOf(request: AccessRequest): string[] {
-  return request.identityPolicies.map((policy) => policy.label);
+  return { key, labels };
 }
 
 /** The shared decision in the words of another request: its policy at the same position for each deciding one. */
