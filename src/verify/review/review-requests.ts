@@ -1,5 +1,6 @@
 import { coversAction } from '../../policies/action-match';
 import { formatArn, iamArn, s3Arn, type IamResourceKind } from '../../policies/arn';
+import type { PolicyDocument } from '../../policies/policy-statement';
 import { decide, type MatrixEntry } from '../access-matrix';
 import type { StackPrincipal } from '../principal-requests';
 import { OTHER_BUCKET } from '../role-probes';
@@ -39,17 +40,20 @@ export async function ask(
   return decide(principal, action, { resource, label: resource, accountId: principal.accountId }, context);
 }
 
-const allowsByPrincipal = new WeakMap<StackPrincipal, Map<string, boolean>>();
+const allowsByDocument = new WeakMap<PolicyDocument, Map<string, boolean>>();
 
 /** False when no Allow statement of `principal`'s policies names `action`: then nothing but a resource policy could allow it. */
 export function mayAllow(principal: StackPrincipal, action: string): boolean {
-  let byAction = allowsByPrincipal.get(principal);
-  if (!byAction) allowsByPrincipal.set(principal, (byAction = new Map()));
+  return principal.policies.some((policy) => policy.document !== undefined && allows(policy.document, action));
+}
+
+/** Whether an Allow statement of `document` names `action`; worked out once per document (1,000 users share a few). */
+function allows(document: PolicyDocument, action: string): boolean {
+  let byAction = allowsByDocument.get(document);
+  if (!byAction) allowsByDocument.set(document, (byAction = new Map()));
   let answer = byAction.get(action);
   if (answer === undefined) {
-    answer = principal.policies.some((policy) =>
-      policy.document?.statements.some((statement) => statement.effect === 'Allow' && coversAction(statement, action)),
-    );
+    answer = document.statements.some((statement) => statement.effect === 'Allow' && coversAction(statement, action));
     byAction.set(action, answer);
   }
   return answer;

@@ -2,7 +2,7 @@ import type { StackPrincipals, StackRoleAccess } from '../../access/stack-princi
 import { trustRequirements } from '../../policies/trust-requirements';
 import { decide, type MatrixEntry } from '../access-matrix';
 import { resolveTarget } from '../principal-requests';
-import { decidingPolicies, REVIEW_CONTEXT } from './review-requests';
+import { decidingPolicies, mayAllow, REVIEW_CONTEXT } from './review-requests';
 import { REVIEW_FINDINGS, type ReviewFinding } from './review-finding';
 
 /**
@@ -46,6 +46,9 @@ export async function roleChainFindings(
       found = Promise.all(
         principals.roles
           .filter((to) => to.name !== from.name)
+          // Across accounts only an identity policy can allow sts:AssumeRole (a trust policy never does alone):
+          // without one that names it, no hop to another account is allowed, and only allowed hops are kept.
+          .filter((to) => to.accountId === from.accountId || mayAllow(from, 'sts:AssumeRole'))
           .map(async (to) => ({
             role: to.name,
             entry: await decide(
