@@ -105,7 +105,8 @@ function sharingKey(
 ): { readonly key: string; readonly labels: readonly string[] } | undefined {
   const { principal, action, resource, resourceAccountId, identityPolicies, resourcePolicy, context, ...unknown } =
     request;
-  if (Object.keys(unknown).length > 0) return undefined;
+  // A role's requests differ by role and probe: there is nothing to share, only the cost of the key.
+  if (Object.keys(unknown).length > 0 || user === undefined || principal !== user.arn) return undefined;
   // A policy no statement of which can match the request changes neither the decision nor its reasons; an
   // invalid one makes the whole request invalid, so it always counts.
   const taking = identityPolicies.filter(
@@ -114,17 +115,16 @@ function sharingKey(
   const labels = taking.map((policy) => policy.label);
   if (new Set(labels).size !== labels.length) return undefined;
   const documents = [...taking.map((policy) => policy.document), ...(resourcePolicy ? [resourcePolicy] : [])];
-  const asUser = user !== undefined && principal === user.arn;
-  if (asUser && documents.some((document) => readsWhoAsks(document, action))) return undefined;
-  const userArn = asUser ? parseArn(principal) : undefined;
-  if (asUser && (!userArn || userArn.service !== 'iam' || !userArn.resource.startsWith('user/'))) return undefined;
+  if (documents.some((document) => readsWhoAsks(document, action))) return undefined;
+  const userArn = parseArn(principal);
+  if (!userArn || userArn.service !== 'iam' || !userArn.resource.startsWith('user/')) return undefined;
   const contextEntries = Object.entries(context ?? {})
     .map(([key, value]): [string, string] =>
-      asUser && USER_NAMED_CONTEXT_KEYS.includes(key) && value === user.name ? [key, '<user name>'] : [key, value],
+      USER_NAMED_CONTEXT_KEYS.includes(key) && value === user.name ? [key, '<user name>'] : [key, value],
     )
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const key = JSON.stringify([
-    userArn ? ['<user>', userArn.partition, userArn.account] : principal,
+    ['<user>', userArn.partition, userArn.account],
     action,
     resource,
     resourceAccountId,
