@@ -56,12 +56,14 @@ export class SharedEvaluations implements RequestEvaluator {
   private readonly decisions = new Map<string, Promise<SharedDecision>>();
   private readonly documentIds = new WeakMap<PolicyDocument, number>();
   private readonly idsByText = new Map<string, number>();
+  /** What requests of one shape share: worked out once, not for each of 50,000 requests. */
+  private readonly shapes = new Map<string, Shape | null>();
   /** How many requests were evaluated, and how many were asked. */
   readonly counts = { evaluated: 0, asked: 0 };
 
   async decide(request: AccessRequest, user?: RequestingUser): Promise<AccessDecision> {
     this.counts.asked++;
-    const sharing = sharingKey(request, user, (document) => this.documentId(document));
+    const sharing = this.sharingKey(request, user);
     if (sharing === undefined) {
       this.counts.evaluated++;
       return evaluateRequest(request);
@@ -73,6 +75,42 @@ export class SharedEvaluations implements RequestEvaluator {
       this.decisions.set(sharing.key, shared);
     }
     return relabel(await shared, sharing.labels);
+  }
+
+  /**
+   * What two requests must have in common to share an evaluation, and the labels of the identity policies
+   * that take part, in order; undefined when this request must be evaluated alone.
+   */
+  private sharingKey(
+    request: AccessRequest,
+    user: RequestingUser | undefined,
+  ): { readonly key: string; readonly labels: readonly string[] } | undefined {
+    const { principal, action, resource, resourceAccountId, identityPolicies, resourcePolicy, context, ...unknown } =
+      request;
+    // A role's requests differ by role and probe: there is nothing to share, only the cost of the key.
+    if (Object.keys(unknown).length > 0 || user === undefined || principal !== user.arn) return undefined;
+    const userAt = principal.indexOf(':user/');
+    if (!principal.startsWith('arn:') || userAt < 0) return undefined;
+    const shapeKey = JSON.stringify([
+      principal.slice(0, userAt), // arn:<partition>:iam::<account>
+      action,
+      resource,
+      resourceAccountId,
+      resourcePolicy ? this.documentId(resourcePolicy) : '',
+      ...identityPolicies.map((policy) => this.documentId(policy.document)),
+    ]);
+    let shape = this.shapes.get(shapeKey);
+    if (shape === undefined)
+      this.shapes.set(shapeKey, (shape = shapeOf(request, (document) => this.documentId(document))));
+    if (shape === null) return undefined;
+    const labels = shape.taking.map((position) => identityPolicies[position].label);
+    if (new Set(labels).size !== labels.length) return undefined;
+    const contextEntries = Object.entries(context ?? {})
+      .map(([key, value]): [string, string] =>
+        USER_NAMED_CONTEXT_KEYS.includes(key) && value === user.name ? [key, '<user name>'] : [key, value],
+      )
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return { key: `${shape.key}\n${JSON.stringify(contextEntries)}`, labels };
   }
 
   /** The same number for documents with the same JSON: a user's own policy is a document of its own. */
@@ -94,45 +132,38 @@ interface SharedDecision {
   readonly labels: readonly string[];
 }
 
-/**
- * What two requests must have in common to share an evaluation, and the labels of the identity policies
- * that take part, in order; undefined when this request must be evaluated alone.
- */
-function sharingKey(
-  request: AccessRequest,
-  user: RequestingUser | undefined,
-  documentId: (document: PolicyDocument) => number,
-): { readonly key: string; readonly labels: readonly string[] } | undefined {
-  const { principal, action, resource, resourceAccountId, identityPolicies, resourcePolicy, context, ...unknown } =
-    request;
-  // A role's requests differ by role and probe: there is nothing to share, only the cost of the key.
-  if (Object.keys(unknown).length > 0 || user === undefined || principal !== user.arn) return undefined;
+/** What a user's requests of one shape (account, action, resource, policy documents) have in common. */
+interface Shape {
+  /** Everything but the context that a request sharing the evaluation must have alike. */
+  readonly key: string;
+  /** Positions of the identity policies that can take part. */
+  readonly taking: readonly number[];
+}
+
+/** The shape of a user's request, or null when requests of that shape must each be evaluated alone. */
+function shapeOf(request: AccessRequest, documentId: (document: PolicyDocument) => number): Shape | null {
+  const { action, resource, resourcePolicy, identityPolicies } = request;
   // A policy no statement of which can match the request changes neither the decision nor its reasons; an
   // invalid one makes the whole request invalid, so it always counts.
-  const taking = identityPolicies.filter(
-    (policy) => !isValidIdentityPolicy(policy.document) || mayTakePart(policy.document, action, resource),
+  const taking = identityPolicies.flatMap((policy, position) =>
+    !isValidIdentityPolicy(policy.document) || mayTakePart(policy.document, action, resource) ? [position] : [],
   );
-  const labels = taking.map((policy) => policy.label);
-  if (new Set(labels).size !== labels.length) return undefined;
-  const documents = [...taking.map((policy) => policy.document), ...(resourcePolicy ? [resourcePolicy] : [])];
-  if (documents.some((document) => readsWhoAsks(document, action))) return undefined;
-  const userArn = parseArn(principal);
-  if (!userArn || userArn.service !== 'iam' || !userArn.resource.startsWith('user/')) return undefined;
-  const contextEntries = Object.entries(context ?? {})
-    .map(([key, value]): [string, string] =>
-      USER_NAMED_CONTEXT_KEYS.includes(key) && value === user.name ? [key, '<user name>'] : [key, value],
-    )
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const documents = [
+    ...taking.map((position) => identityPolicies[position].document),
+    ...(resourcePolicy ? [resourcePolicy] : []),
+  ];
+  if (documents.some((document) => readsWhoAsks(document, action))) return null;
+  const userArn = parseArn(request.principal);
+  if (!userArn || userArn.service !== 'iam' || !userArn.resource.startsWith('user/')) return null;
   const key = JSON.stringify([
     ['<user>', userArn.partition, userArn.account],
     action,
     resource,
-    resourceAccountId,
-    taking.map((policy) => documentId(policy.document)),
+    request.resourceAccountId,
+    taking.map((position) => documentId(identityPolicies[position].document)),
     resourcePolicy ? documentId(resourcePolicy) : null,
-    contextEntries,
   ]);
-  return { key, labels };
+  return { key, taking };
 }
 
 /** The shared decision in the words of another request: its policy at the same position for each deciding one. */
