@@ -36,6 +36,47 @@ export function coversAction(
   statement: { readonly actions?: readonly string[]; readonly notActions?: readonly string[] },
   action: string,
 ): boolean {
-  if (statement.notActions) return !statement.notActions.some((pattern) => actionMatches(pattern, action));
-  return (statement.actions ?? []).some((pattern) => actionMatches(pattern, action));
+  if (statement.notActions) return !someActionMatches(statement.notActions, action);
+  return someActionMatches(statement.actions ?? [], action);
+}
+
+/** A list's patterns by the service they name, and those whose service part has a wildcard (or that have none). */
+interface PatternsByService {
+  readonly byService: ReadonlyMap<string, readonly string[]>;
+  readonly anyService: readonly string[];
+}
+
+const indexes = new WeakMap<readonly string[], PatternsByService>();
+
+/**
+ * True when a pattern of `patterns` covers `action`. ReadOnlyAccess lists thousands of actions; only those of
+ * the action's service (the text before `:`, without wildcards) can cover it, so only they are tried.
+ */
+function someActionMatches(patterns: readonly string[], action: string): boolean {
+  const colon = action.indexOf(':');
+  if (colon < 0 || patterns.length < 8) return patterns.some((pattern) => actionMatches(pattern, action));
+  let index = indexes.get(patterns);
+  if (!index) indexes.set(patterns, (index = indexByService(patterns)));
+  const ofService = index.byService.get(action.slice(0, colon).toLowerCase()) ?? [];
+  return (
+    ofService.some((pattern) => actionMatches(pattern, action)) ||
+    index.anyService.some((pattern) => actionMatches(pattern, action))
+  );
+}
+
+function indexByService(patterns: readonly string[]): PatternsByService {
+  const byService = new Map<string, string[]>();
+  const anyService: string[] = [];
+  for (const pattern of patterns) {
+    const colon = pattern.indexOf(':');
+    const service = colon < 0 ? '*' : pattern.slice(0, colon);
+    if (/[*?]/.test(service)) anyService.push(pattern);
+    else {
+      const key = service.toLowerCase();
+      const list = byService.get(key);
+      if (list) list.push(pattern);
+      else byService.set(key, [pattern]);
+    }
+  }
+  return { byService, anyService };
 }

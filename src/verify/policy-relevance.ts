@@ -1,4 +1,4 @@
-import { actionMatches } from '../policies/action-match';
+import { actionMatches, coversAction } from '../policies/action-match';
 import type { PolicyDocument, PolicyStatement } from '../policies/policy-statement';
 
 const cache = new WeakMap<PolicyDocument, Map<string, boolean>>();
@@ -25,9 +25,7 @@ export function mayTakePart(document: PolicyDocument, action: string, resource: 
 }
 
 function statementMayMatch(statement: PolicyStatement, action: string, resource: string): boolean {
-  if (statement.notActions) {
-    if (statement.notActions.some((pattern) => actionMatches(pattern, action))) return false;
-  } else if (!(statement.actions ?? []).some((pattern) => actionMatches(pattern, action))) return false;
+  if (!coversAction(statement, action)) return false;
   if (!statement.resources) return true; // NotResource, or no resource element: left to the evaluator.
   return statement.resources.some((pattern) => resourceMayMatch(pattern, resource));
 }
