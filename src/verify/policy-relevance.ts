@@ -10,7 +10,8 @@ const cache = new WeakMap<PolicyDocument, Map<string, boolean>>();
  * takes no part in the decision nor in its reasons (the evaluator reports only
  * statements that matched), so requests that differ only by it decide alike.
  * Errs towards true: resources are matched without regard to case, `*` across
- * every segment, and a pattern with a policy variable or that is no ARN may match anything.
+ * every segment; a pattern with a policy variable or that is no ARN, and a
+ * requested resource with a wildcard, may match anything.
  */
 export function mayTakePart(document: PolicyDocument, action: string, resource: string): boolean {
   let byRequest = cache.get(document);
@@ -31,7 +32,8 @@ function statementMayMatch(statement: PolicyStatement, action: string, resource:
 }
 
 function resourceMayMatch(pattern: string, resource: string): boolean {
-  if (pattern.includes('${') || !pattern.toLowerCase().startsWith('arn:')) return true;
+  // A request on `*` (or any wildcard) asks about some resource: the evaluator intersects patterns, this does not.
+  if (/[*?]/.test(resource) || pattern.includes('${') || !pattern.toLowerCase().startsWith('arn:')) return true;
   // The matcher of actions ignores case and lets `*` cross `:` and `/`: looser than any reading of a resource.
   return actionMatches(pattern, resource);
 }
