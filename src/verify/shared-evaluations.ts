@@ -25,13 +25,13 @@ export const ONE_BY_ONE: RequestEvaluator = { decide: (request) => evaluateReque
  * (the same groups, the same policies), so most of those questions are the same
  * question asked for another name.
  *
- * Why sharing is sound: two requests share an evaluation only when they are the
- * same in everything the evaluator reads (action, resource, its account, the
- * context, the documents of the identity policies that can take part, in order,
- * the resource policy), except, for a user's request, the user: its ARN (within one account
- * and partition), the values of {@link USER_NAMED_CONTEXT_KEYS} that are its
- * name, and the labels of its policies. In @cloud-copilot/iam-simulate (read at
- * 0.1.173) those reach the decision only this way:
+ * Why sharing is sound: two users' requests share an evaluation only when
+ * they are the same in everything the evaluator reads (action, resource, its
+ * account, the context, the documents of the identity policies that can take
+ * part, in order, the resource policy), except the user: its ARN (within one
+ * account and partition), the values of {@link USER_NAMED_CONTEXT_KEYS} that
+ * are its name, and the labels of its policies. In @cloud-copilot/iam-simulate
+ * (read at 0.1.173) those reach the decision only this way:
  * - the request context is exactly the keys we pass (nothing is derived from
  *   the principal), read by conditions and by policy variables such as
  *   `${aws:username}`;
@@ -43,14 +43,14 @@ export const ONE_BY_ONE: RequestEvaluator = { decide: (request) => evaluateReque
  *   ({@link mayTakePart}) appears nowhere in the analysis: the evaluator
  *   reports the statements that matched. Per role, most users' policies are
  *   about other roles, so users of many kinds ask the same question.
- * So sharing is refused whenever a statement that may apply to the action, in
- * any of the policies, names a principal other than a whole account or `*`,
- * reads a user-dependent condition key, or holds a policy variable
- * ({@link readsWhoAsks}). A request with a field this function does not know
- * is never shared. Labels are mapped by position, the documents at each
- * position being equal. `__tests__/shared-evaluations.test.ts` compares the
- * shared matrix with the one-by-one matrix on every settings file and on
- * settings whose conditions tell users apart.
+ * So sharing is refused whenever a statement that may apply to the action, in a
+ * policy that can take part or the resource policy, names a principal other
+ * than a whole account or `*`, reads a user-dependent condition key, or holds a
+ * policy variable ({@link readsWhoAsks}). A role's request, or one with a field
+ * this class does not know, is never shared. Labels are mapped by position, the
+ * documents at each position being equal. `__tests__/shared-evaluations.test.ts`
+ * compares the shared matrix with the one-by-one matrix on every settings file
+ * and on generated settings whose policies and trusts tell users apart.
  */
 export class SharedEvaluations implements RequestEvaluator {
   private readonly decisions = new Map<string, Promise<SharedDecision>>();
