@@ -20,4 +20,20 @@ describe("IAM's matching of actions and resources", () => {
     expect(coversAction({ actions: ['sts:Assume*'] }, 'sts:AssumeRole')).toBe(true);
     expect(coversAction({}, 'sts:AssumeRole')).toBe(false);
   });
+
+  it('covers an action from a long list by the same rules: any case, wildcards in the service part, patterns without one', () => {
+    const list = (...more: string[]) => [
+      ...['s3:GetObject', 's3:ListBucket', 'ec2:Describe*', 'iam:Get*', 'kms:Decrypt', 'sqs:SendMessage'],
+      ...['lambda:InvokeFunction', 'dynamodb:GetItem'],
+      ...more,
+    ];
+    expect(coversAction({ actions: list() }, 'S3:getobject')).toBe(true);
+    expect(coversAction({ actions: list() }, 'sts:AssumeRole')).toBe(false);
+    expect(coversAction({ actions: list('STS:Assume*') }, 'sts:AssumeRole')).toBe(true);
+    expect(coversAction({ actions: list('s?s:AssumeRole') }, 'sts:AssumeRole')).toBe(true);
+    expect(coversAction({ actions: list('*') }, 'sts:AssumeRole')).toBe(true);
+    expect(coversAction({ actions: list('st*') }, 'sts:AssumeRole')).toBe(true);
+    expect(coversAction({ notActions: list('sts:*') }, 'sts:AssumeRole')).toBe(false);
+    expect(coversAction({ notActions: list() }, 'sts:AssumeRole')).toBe(true);
+  });
 });

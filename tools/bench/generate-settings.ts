@@ -70,7 +70,25 @@ export function generateSettings(size: SettingsSize): SettingsInput {
     allowAssume: i % 10 === 9 ? [roleName(i)] : [],
   }));
 
-  return { region: 'us-east-1', identityAccount: IDENTITY_ACCOUNT, accounts, buckets, roles, groups, users };
+  // What ReadOnlyAccess is for: without the acknowledgement verify fails, and the benchmark would time a failure.
+  const readers = roles
+    .filter((role) => role.managedPolicyArns?.includes(ROLE_MANAGED_POLICY))
+    .map((role) => role.name);
+  const acknowledge: SettingsInput['acknowledge'] =
+    readers.length > 0
+      ? [{ finding: 'every-bucket', principal: readers, reason: 'read-only roles read every bucket of their account' }]
+      : [];
+
+  return {
+    region: 'us-east-1',
+    identityAccount: IDENTITY_ACCOUNT,
+    accounts,
+    buckets,
+    roles,
+    groups,
+    users,
+    acknowledge,
+  };
 }
 
 /** The generated settings as the YAML file a user would write. */

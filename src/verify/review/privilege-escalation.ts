@@ -3,7 +3,7 @@ import { iamArn } from '../../policies/arn';
 import type { MatrixEntry } from '../access-matrix';
 import { isRole, type StackPrincipal } from '../principal-requests';
 import { ESCALATION_METHODS, methodName, type EscalationMethod, type EscalationTarget } from './escalation-methods';
-import { allowedBy, decidingPolicies, firstAllowed, regionalArn, someOther, unique } from './review-requests';
+import { allowedBy, decidingPolicies, firstAllowed, mayAllow, regionalArn, someOther, unique } from './review-requests';
 import { REVIEW_FINDINGS, type ReviewFinding } from './review-finding';
 
 /**
@@ -23,7 +23,10 @@ export async function escalationFindings(
     if (method.principals === 'roles' && !isRole(principal)) continue;
     const entries: MatrixEntry[] = [];
     for (const request of method.requests) {
-      const entry = await firstAllowed(principal, request.action, targets(request.on));
+      // The targets are listed only for an action the principal's policies name: "other users" are 999 ARNs.
+      const entry = mayAllow(principal, request.action)
+        ? await firstAllowed(principal, request.action, targets(request.on))
+        : undefined;
       if (!entry) break;
       entries.push(entry);
     }
@@ -45,7 +48,7 @@ export async function escalationFindings(
   ];
 }
 
-/** The resources each kind of target stands for, for `principal`. */
+/** The resources each kind of target stands for, for `principal`, each list made when first asked for. */
 function escalationTargets(
   principal: StackPrincipal,
   principals: StackPrincipals,
@@ -55,23 +58,32 @@ function escalationTargets(
     list.filter((other) => other.accountId === accountId && other.name !== principal.name);
   const ownGroups = isRole(principal) ? [] : principal.groups;
   const groupArn = (group: string) => iamArn(partition, accountId, 'group', group);
-  const otherGroups = unique(sameAccount(principals.users).flatMap((user) => user.groups)).filter(
-    (group) => !ownGroups.includes(group),
-  );
-  const arns: Readonly<Record<EscalationTarget, readonly string[]>> = {
-    itself: [principal.arn],
-    'its-groups': ownGroups.map(groupArn),
-    'other-groups': [someOther(principal, 'group'), ...otherGroups.map(groupArn)],
-    'other-users': [someOther(principal, 'user'), ...sameAccount(principals.users).map((user) => user.arn)],
-    'other-roles': [someOther(principal, 'role'), ...sameAccount(principals.roles).map((role) => role.arn)],
-    policies: [
+  const lists: Readonly<Record<EscalationTarget, () => readonly string[]>> = {
+    itself: () => [principal.arn],
+    'its-groups': () => ownGroups.map(groupArn),
+    'other-groups': () => [
+      someOther(principal, 'group'),
+      ...unique(sameAccount(principals.users).flatMap((user) => user.groups))
+        .filter((group) => !ownGroups.includes(group))
+        .map(groupArn),
+    ],
+    'other-users': () => [someOther(principal, 'user'), ...sameAccount(principals.users).map((user) => user.arn)],
+    'other-roles': () => [someOther(principal, 'role'), ...sameAccount(principals.roles).map((role) => role.arn)],
+    policies: () => [
       ...unique(principal.policies.flatMap((policy) => (policy.origin === 'customer-managed' && policy.arn) || [])),
       someOther(principal, 'policy'),
     ],
-    function: [regionalArn(principal, 'lambda', 'function:some-other-function')],
-    instance: [regionalArn(principal, 'ec2', 'instance/i-00000000000000000')],
-    stack: [regionalArn(principal, 'cloudformation', 'stack/some-other-stack/00000000-0000-0000-0000-000000000000')],
-    none: ['*'],
+    function: () => [regionalArn(principal, 'lambda', 'function:some-other-function')],
+    instance: () => [regionalArn(principal, 'ec2', 'instance/i-00000000000000000')],
+    stack: () => [
+      regionalArn(principal, 'cloudformation', 'stack/some-other-stack/00000000-0000-0000-0000-000000000000'),
+    ],
+    none: () => ['*'],
   };
-  return (target) => arns[target];
+  const made = new Map<EscalationTarget, readonly string[]>();
+  return (target) => {
+    let arns = made.get(target);
+    if (!arns) made.set(target, (arns = lists[target]()));
+    return arns;
+  };
 }

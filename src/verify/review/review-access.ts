@@ -21,6 +21,8 @@ export async function reviewAccess(
   evaluated: readonly MatrixEntry[],
 ): Promise<ReviewFinding[]> {
   const everyone = [...principals.users, ...principals.roles];
+  // Grouped once: filtering 50,000 entries for each of 1,000 users was most of a large stack's review.
+  const evaluatedBy = groupByPrincipal(evaluated);
   const perPrincipal = await Promise.all(
     everyone.map(async (principal) => {
       const capabilities = await capabilityFindings(principal);
@@ -29,12 +31,23 @@ export async function reviewAccess(
         ...capabilities,
         // Full admin implies every escalation; saying so again would be noise.
         ...(isAdmin ? [] : await escalationFindings(principal, principals)),
-        ...(await removableDenyFindings(principal, evaluated)),
+        ...(await removableDenyFindings(principal, evaluatedBy.get(principal.name) ?? [])),
       ];
     }),
   );
-  const findings = [...perPrincipal.flat(), ...(await roleChainFindings(principals, assume))];
+  const findings = [...perPrincipal.flat(), ...(await roleChainFindings(principals, groupByPrincipal(assume)))];
   const order = (finding: ReviewFinding) => REVIEW_FINDING_IDS.indexOf(finding.finding);
   // Array.prototype.sort is stable: within an id, principals keep the users-then-roles order.
   return findings.sort((a, b) => order(a) - order(b));
+}
+
+/** Entries by the name of the principal that asked, each list in the order given. */
+function groupByPrincipal(entries: readonly MatrixEntry[]): Map<string, MatrixEntry[]> {
+  const byPrincipal = new Map<string, MatrixEntry[]>();
+  for (const entry of entries) {
+    const list = byPrincipal.get(entry.principal);
+    if (list) list.push(entry);
+    else byPrincipal.set(entry.principal, [entry]);
+  }
+  return byPrincipal;
 }

@@ -1,5 +1,6 @@
 import { coversAction } from '../../policies/action-match';
 import { formatArn, iamArn, s3Arn, type IamResourceKind } from '../../policies/arn';
+import type { PolicyDocument } from '../../policies/policy-statement';
 import { decide, type MatrixEntry } from '../access-matrix';
 import type { StackPrincipal } from '../principal-requests';
 import { OTHER_BUCKET } from '../role-probes';
@@ -25,10 +26,7 @@ export async function ask(
   resource: string,
   context: Readonly<Record<string, string>> = REVIEW_CONTEXT,
 ): Promise<MatrixEntry> {
-  const mayAllow = principal.policies.some((policy) =>
-    policy.document?.statements.some((statement) => statement.effect === 'Allow' && coversAction(statement, action)),
-  );
-  if (!mayAllow)
+  if (!mayAllow(principal, action))
     return {
       principal: principal.name,
       action,
@@ -42,6 +40,25 @@ export async function ask(
   return decide(principal, action, { resource, label: resource, accountId: principal.accountId }, context);
 }
 
+const allowsByDocument = new WeakMap<PolicyDocument, Map<string, boolean>>();
+
+/** False when no Allow statement of `principal`'s policies names `action`: then nothing but a resource policy could allow it. */
+export function mayAllow(principal: StackPrincipal, action: string): boolean {
+  return principal.policies.some((policy) => policy.document !== undefined && allows(policy.document, action));
+}
+
+/** Whether an Allow statement of `document` names `action`; worked out once per document (1,000 users share a few). */
+function allows(document: PolicyDocument, action: string): boolean {
+  let byAction = allowsByDocument.get(document);
+  if (!byAction) allowsByDocument.set(document, (byAction = new Map()));
+  let answer = byAction.get(action);
+  if (answer === undefined) {
+    answer = document.statements.some((statement) => statement.effect === 'Allow' && coversAction(statement, action));
+    byAction.set(action, answer);
+  }
+  return answer;
+}
+
 /** The first of `resources` on which `principal` may do `action`, with the decision; undefined when none. */
 export async function firstAllowed(
   principal: StackPrincipal,
@@ -49,6 +66,8 @@ export async function firstAllowed(
   resources: readonly string[],
   context?: Readonly<Record<string, string>>,
 ): Promise<MatrixEntry | undefined> {
+  // Asked on each of another 999 users' ARNs, the no-allow answer would be worked out 999 times.
+  if (!mayAllow(principal, action)) return undefined;
   for (const resource of resources) {
     const entry = await ask(principal, action, resource, context);
     if (entry.decision === 'Allowed') return entry;

@@ -2,7 +2,7 @@ import type { StackPrincipals, StackRoleAccess } from '../../access/stack-princi
 import { trustRequirements } from '../../policies/trust-requirements';
 import { decide, type MatrixEntry } from '../access-matrix';
 import { resolveTarget } from '../principal-requests';
-import { decidingPolicies, REVIEW_CONTEXT } from './review-requests';
+import { decidingPolicies, mayAllow, REVIEW_CONTEXT } from './review-requests';
 import { REVIEW_FINDINGS, type ReviewFinding } from './review-finding';
 
 /**
@@ -32,10 +32,11 @@ interface Hop {
  * or not allowed) who may assume role B whose session may assume A — whose
  * permissions allow sts:AssumeRole on A and whose account or session A's trust
  * admits — through any number of hops. One finding per user and role reached.
+ * `assumeBy`: the matrix's sts:AssumeRole entries by user name.
  */
 export async function roleChainFindings(
   principals: StackPrincipals,
-  assume: readonly MatrixEntry[],
+  assumeBy: ReadonlyMap<string, readonly MatrixEntry[]>,
 ): Promise<ReviewFinding[]> {
   const roles = new Map(principals.roles.map((role) => [role.name, role]));
   const hopsFrom = new Map<string, Promise<Hop[]>>();
@@ -45,6 +46,9 @@ export async function roleChainFindings(
       found = Promise.all(
         principals.roles
           .filter((to) => to.name !== from.name)
+          // Across accounts only an identity policy can allow sts:AssumeRole (a trust policy never does alone):
+          // without one that names it, no hop to another account is allowed, and only allowed hops are kept.
+          .filter((to) => to.accountId === from.accountId || mayAllow(from, 'sts:AssumeRole'))
           .map(async (to) => ({
             role: to.name,
             entry: await decide(
@@ -62,9 +66,7 @@ export async function roleChainFindings(
 
   const findings: ReviewFinding[] = [];
   for (const user of principals.users) {
-    const direct = new Map(
-      assume.filter((entry) => entry.principal === user.name).map((entry) => [entry.target, entry]),
-    );
+    const direct = new Map((assumeBy.get(user.name) ?? []).map((entry) => [entry.target, entry]));
     // Breadth first, so each role is reported with its shortest chain.
     const paths = new Map<string, Hop[]>();
     const queue: Hop[][] = [];

@@ -1,0 +1,181 @@
+import { evaluateRequest, isValidIdentityPolicy, type AccessDecision, type AccessRequest } from './evaluate-request';
+import { mayTakePart } from './policy-relevance';
+import { readsWhoAsks, USER_NAMED_CONTEXT_KEYS } from './user-dependence';
+import { parseArn } from '../policies/arn';
+import { toPolicyJson, type PolicyDocument } from '../policies/policy-statement';
+
+/** The user a request is made for, when it is a user's: what may differ between users who share an evaluation. */
+export interface RequestingUser {
+  readonly name: string;
+  readonly arn: string;
+}
+
+/** Decides requests: each on its own, or sharing one evaluation between requests that cannot differ. */
+export interface RequestEvaluator {
+  decide(request: AccessRequest, user?: RequestingUser): Promise<AccessDecision>;
+}
+
+/** Every request evaluated on its own: what {@link SharedEvaluations} must always agree with. */
+export const ONE_BY_ONE: RequestEvaluator = { decide: (request) => evaluateRequest(request) };
+
+/**
+ * Decides requests, evaluating once the requests that cannot differ and
+ * re-labelling the answer for each. A 1,000-user stack asks 50,000 times
+ * whether a user may assume a role, but its users fall into a few dozen kinds
+ * (the same groups, the same policies), so most of those questions are the same
+ * question asked for another name.
+ *
+ * Why sharing is sound: two users' requests share an evaluation only when
+ * they are the same in everything the evaluator reads (action, resource, its
+ * account, the context, the documents of the identity policies that can take
+ * part, in order, the resource policy), except the user: its ARN (within one
+ * account and partition), the values of {@link USER_NAMED_CONTEXT_KEYS} that
+ * are its name, and the labels of its policies. In @cloud-copilot/iam-simulate
+ * (read at 0.1.173) those reach the decision only this way:
+ * - the request context is exactly the keys we pass (nothing is derived from
+ *   the principal), read by conditions and by policy variables such as
+ *   `${aws:username}`;
+ * - the principal ARN is read by the Principal elements of the resource policy,
+ *   for its account (the same for users of one account) and for its kind (an
+ *   IAM user for all of them);
+ * - policy names are identifiers in the analysis, never compared;
+ * - a valid policy none of whose statements can match the action and resource
+ *   ({@link mayTakePart}) appears nowhere in the analysis: the evaluator
+ *   reports the statements that matched. Per role, most users' policies are
+ *   about other roles, so users of many kinds ask the same question.
+ * So sharing is refused whenever a statement that may apply to the action, in a
+ * policy that can take part or the resource policy, names a principal other
+ * than a whole account or `*`, reads a user-dependent condition key, or holds a
+ * policy variable ({@link readsWhoAsks}). A role's request, or one with a field
+ * this class does not know, is never shared. Labels are mapped by position, the
+ * documents at each position being equal. `__tests__/shared-evaluations.test.ts`
+ * compares the shared matrix with the one-by-one matrix on every settings file
+ * and on generated settings whose policies and trusts tell users apart.
+ */
+export class SharedEvaluations implements RequestEvaluator {
+  private readonly decisions = new Map<string, Promise<SharedDecision>>();
+  private readonly documentIds = new WeakMap<PolicyDocument, number>();
+  private readonly idsByText = new Map<string, number>();
+  /** What requests of one shape share: worked out once, not for each of 50,000 requests. */
+  private readonly shapes = new Map<string, Shape | null>();
+  /** How many requests were evaluated, and how many were asked. */
+  readonly counts = { evaluated: 0, asked: 0 };
+
+  async decide(request: AccessRequest, user?: RequestingUser): Promise<AccessDecision> {
+    this.counts.asked++;
+    const sharing = this.sharingKey(request, user);
+    if (sharing === undefined) {
+      this.counts.evaluated++;
+      return evaluateRequest(request);
+    }
+    let shared = this.decisions.get(sharing.key);
+    if (!shared) {
+      this.counts.evaluated++;
+      shared = evaluateRequest(request).then((decision) => ({ decision, labels: sharing.labels }));
+      this.decisions.set(sharing.key, shared);
+    }
+    return relabel(await shared, sharing.labels);
+  }
+
+  /**
+   * What two requests must have in common to share an evaluation, and the labels of the identity policies
+   * that take part, in order; undefined when this request must be evaluated alone.
+   */
+  private sharingKey(
+    request: AccessRequest,
+    user: RequestingUser | undefined,
+  ): { readonly key: string; readonly labels: readonly string[] } | undefined {
+    const { principal, action, resource, resourceAccountId, identityPolicies, resourcePolicy, context, ...unknown } =
+      request;
+    // A role's requests differ by role and probe: there is nothing to share, only the cost of the key.
+    if (Object.keys(unknown).length > 0 || user === undefined || principal !== user.arn) return undefined;
+    const userAt = principal.indexOf(':user/');
+    if (!principal.startsWith('arn:') || userAt < 0) return undefined;
+    const shapeKey = JSON.stringify([
+      principal.slice(0, userAt), // arn:<partition>:iam::<account>
+      action,
+      resource,
+      resourceAccountId,
+      resourcePolicy ? this.documentId(resourcePolicy) : '',
+      ...identityPolicies.map((policy) => this.documentId(policy.document)),
+    ]);
+    let shape = this.shapes.get(shapeKey);
+    if (shape === undefined)
+      this.shapes.set(shapeKey, (shape = shapeOf(request, (document) => this.documentId(document))));
+    if (shape === null) return undefined;
+    const labels = shape.taking.map((position) => identityPolicies[position].label);
+    if (new Set(labels).size !== labels.length) return undefined;
+    const contextEntries = Object.entries(context ?? {})
+      .map(([key, value]): [string, string] =>
+        USER_NAMED_CONTEXT_KEYS.includes(key) && value === user.name ? [key, '<user name>'] : [key, value],
+      )
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return { key: `${shape.key}\n${JSON.stringify(contextEntries)}`, labels };
+  }
+
+  /** The same number for documents with the same JSON: a user's own policy is a document of its own. */
+  private documentId(document: PolicyDocument): number {
+    let id = this.documentIds.get(document);
+    if (id === undefined) {
+      const text = toPolicyJson(document);
+      id = this.idsByText.get(text);
+      if (id === undefined) this.idsByText.set(text, (id = this.idsByText.size));
+      this.documentIds.set(document, id);
+    }
+    return id;
+  }
+}
+
+interface SharedDecision {
+  readonly decision: AccessDecision;
+  /** The labels of the identity policies that took part in the request that was evaluated. */
+  readonly labels: readonly string[];
+}
+
+/** What a user's requests of one shape (account, action, resource, policy documents) have in common. */
+interface Shape {
+  /** Everything but the context that a request sharing the evaluation must have alike. */
+  readonly key: string;
+  /** Positions of the identity policies that can take part. */
+  readonly taking: readonly number[];
+}
+
+/** The shape of a user's request, or null when requests of that shape must each be evaluated alone. */
+function shapeOf(request: AccessRequest, documentId: (document: PolicyDocument) => number): Shape | null {
+  const { action, resource, resourcePolicy, identityPolicies } = request;
+  // A policy no statement of which can match the request changes neither the decision nor its reasons; an
+  // invalid one makes the whole request invalid, so it always counts.
+  const taking = identityPolicies.flatMap((policy, position) =>
+    !isValidIdentityPolicy(policy.document) || mayTakePart(policy.document, action, resource) ? [position] : [],
+  );
+  const documents = [
+    ...taking.map((position) => identityPolicies[position].document),
+    ...(resourcePolicy ? [resourcePolicy] : []),
+  ];
+  if (documents.some((document) => readsWhoAsks(document, action))) return null;
+  const userArn = parseArn(request.principal);
+  if (!userArn || userArn.service !== 'iam' || !userArn.resource.startsWith('user/')) return null;
+  const key = JSON.stringify([
+    ['<user>', userArn.partition, userArn.account],
+    action,
+    resource,
+    request.resourceAccountId,
+    taking.map((position) => documentId(identityPolicies[position].document)),
+    resourcePolicy ? documentId(resourcePolicy) : null,
+  ]);
+  return { key, taking };
+}
+
+/** The shared decision in the words of another request: its policy at the same position for each deciding one. */
+function relabel(shared: SharedDecision, labels: readonly string[]): AccessDecision {
+  if (shared.labels.every((label, i) => label === labels[i])) return shared.decision;
+  return {
+    ...shared.decision,
+    deciding: shared.decision.deciding.map((reason) => {
+      if (reason.policyType !== 'identity' || reason.policy === undefined) return reason;
+      const position = shared.labels.indexOf(reason.policy);
+      if (position < 0) throw new Error(`the evaluator named a policy the request does not hold: ${reason.policy}`);
+      return { ...reason, policy: labels[position] };
+    }),
+  };
+}
