@@ -51,10 +51,11 @@ describe('the Terraform Cloud test double', () => {
   });
 
   it('closes itself when nobody has asked anything for its idle timeout', async () => {
-    const double = await startTerraformCloud({ organization: 'acme', token: 't', certificate, idleTimeoutMs: 100 });
+    const double = await startTerraformCloud({ organization: 'acme', token: 't', certificate, idleTimeoutMs: 1500 });
     expect(await get(double.hostname, '/.well-known/terraform.json')).toBe(200);
-    // Polled rather than one fixed wait: on a loaded machine the timer may fire late, but it must fire.
-    const deadline = Date.now() + 10_000;
+    // Polled rather than one fixed wait: on a loaded machine the timer may fire late, but it must fire. The
+    // timeout leaves room for the first request to arrive on a busy machine before the double gives up.
+    const deadline = Date.now() + 20_000;
     while (!(await refused(double.hostname)) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
