@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { queryError, queryResult, readBody } from './query-protocol';
 import { iamArn, type Partition } from '../../src/policies/arn';
 
 /** What exists in the account the responder plays: IAM names, and each group's members. */
@@ -84,7 +85,8 @@ function answer(params: Readonly<Record<string, string>>, props: LocalIamProps):
       const users = existing.groups.get(name);
       if (!users) return noSuchEntity(`The group with name ${name} cannot be found.`);
       const members = users.map((user) => `<member>${userXml(user)}</member>`).join('');
-      return ok(
+      return queryResult(
+        IAM_NAMESPACE,
         'GetGroup',
         `<Group><Path>/</Path><GroupName>${name}</GroupName><GroupId>AGPA${idOf(name)}</GroupId>` +
           `<Arn>${iamArn(partition, accountId, 'group', name)}</Arn><CreateDate>${CREATED}</CreateDate></Group>` +
@@ -94,11 +96,12 @@ function answer(params: Readonly<Record<string, string>>, props: LocalIamProps):
     case 'GetUser':
       if (!has(existing.users, params.UserName))
         return noSuchEntity(`The user with name ${params.UserName} cannot be found.`);
-      return ok('GetUser', `<User>${userXml(params.UserName)}</User>`);
+      return queryResult(IAM_NAMESPACE, 'GetUser', `<User>${userXml(params.UserName)}</User>`);
     case 'GetRole': {
       const name = params.RoleName;
       if (!has(existing.roles, name)) return noSuchEntity(`The role with name ${name} cannot be found.`);
-      return ok(
+      return queryResult(
+        IAM_NAMESPACE,
         'GetRole',
         `<Role><Path>/</Path><RoleName>${name}</RoleName><RoleId>AROA${idOf(name)}</RoleId>` +
           `<Arn>${iamArn(partition, accountId, 'role', name)}</Arn><CreateDate>${CREATED}</CreateDate>` +
@@ -109,7 +112,8 @@ function answer(params: Readonly<Record<string, string>>, props: LocalIamProps):
     case 'GetPolicy': {
       const name = policyNamed(params.PolicyArn);
       if (!name) return noSuchEntity(`Policy ${params.PolicyArn} does not exist or is not attachable.`);
-      return ok(
+      return queryResult(
+        IAM_NAMESPACE,
         'GetPolicy',
         `<Policy><PolicyName>${name}</PolicyName><PolicyId>ANPA${idOf(name)}</PolicyId><Arn>${policyArn(name)}</Arn>` +
           `<Path>/</Path><DefaultVersionId>v1</DefaultVersionId><AttachmentCount>1</AttachmentCount>` +
@@ -123,27 +127,33 @@ function answer(params: Readonly<Record<string, string>>, props: LocalIamProps):
         Version: '2012-10-17',
         Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }],
       });
-      return ok(
+      return queryResult(
+        IAM_NAMESPACE,
         'GetPolicyVersion',
         `<PolicyVersion><Document>${encodeURIComponent(document)}</Document><VersionId>v1</VersionId>` +
           `<IsDefaultVersion>true</IsDefaultVersion><CreateDate>${CREATED}</CreateDate></PolicyVersion>`,
       );
     }
     case 'ListRolePolicies':
-      return ok('ListRolePolicies', '<PolicyNames/><IsTruncated>false</IsTruncated>');
+      return queryResult(IAM_NAMESPACE, 'ListRolePolicies', '<PolicyNames/><IsTruncated>false</IsTruncated>');
     case 'ListAttachedRolePolicies':
-      return ok('ListAttachedRolePolicies', '<AttachedPolicies/><IsTruncated>false</IsTruncated>');
+      return queryResult(
+        IAM_NAMESPACE,
+        'ListAttachedRolePolicies',
+        '<AttachedPolicies/><IsTruncated>false</IsTruncated>',
+      );
     case 'ListPolicyVersions':
-      return ok(
+      return queryResult(
+        IAM_NAMESPACE,
         'ListPolicyVersions',
         `<Versions><member><VersionId>v1</VersionId><IsDefaultVersion>true</IsDefaultVersion><CreateDate>${CREATED}</CreateDate></member></Versions><IsTruncated>false</IsTruncated>`,
       );
     case 'ListUserTags':
     case 'ListRoleTags':
     case 'ListPolicyTags':
-      return ok(params.Action, '<Tags/><IsTruncated>false</IsTruncated>');
+      return queryResult(IAM_NAMESPACE, params.Action, '<Tags/><IsTruncated>false</IsTruncated>');
     default:
-      return errorXml('InvalidAction', `the loopback IAM does not answer ${params.Action}`, 400);
+      return queryError(IAM_NAMESPACE, 'InvalidAction', `the loopback IAM does not answer ${params.Action}`, 400);
   }
 }
 
@@ -152,33 +162,8 @@ function idOf(name: string): string {
   return Buffer.from(name).toString('hex').toUpperCase().padEnd(17, '0').slice(0, 17);
 }
 
-function ok(action: string, result: string): { status: number; xml: string } {
-  return {
-    status: 200,
-    xml:
-      `<${action}Response xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><${action}Result>${result}</${action}Result>` +
-      `<ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></${action}Response>`,
-  };
-}
+const IAM_NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/';
 
 function noSuchEntity(message: string): { status: number; xml: string } {
-  return errorXml('NoSuchEntity', message, 404);
-}
-
-function errorXml(code: string, message: string, status: number): { status: number; xml: string } {
-  return {
-    status,
-    xml:
-      `<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type>` +
-      `<Code>${code}</Code><Message>${message}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`,
-  };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+  return queryError(IAM_NAMESPACE, 'NoSuchEntity', message, 404);
 }

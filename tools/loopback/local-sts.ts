@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { queryError, queryResult, readBody, type QueryReply } from './query-protocol';
 
 /** One request the responder received: its action, form parameters and the signing access key. */
 export interface StsRequest {
@@ -160,7 +161,11 @@ function answer(
     if (props.callerIdentityError) return errorXml(props.callerIdentityError);
     const arn = callerArn === null ? '' : `<Arn>${callerArn}</Arn>`;
     const account = callerArn?.split(':')[4] ?? '111111111111';
-    return ok('GetCallerIdentity', `${arn}<UserId>AIDAEXAMPLE</UserId><Account>${account}</Account>`);
+    return queryResult(
+      STS_NAMESPACE,
+      'GetCallerIdentity',
+      `${arn}<UserId>AIDAEXAMPLE</UserId><Account>${account}</Account>`,
+    );
   }
   if (request.action === 'GetSessionToken') return getSessionToken(request, props, issued);
   if (request.action !== 'AssumeRole') return errorXml({ code: 'InvalidAction', message: request.action, status: 400 });
@@ -177,7 +182,8 @@ function answer(
   });
   const account = roleArn.split(':')[4];
   const roleName = roleArn.split('/').at(-1);
-  return ok(
+  return queryResult(
+    STS_NAMESPACE,
     'AssumeRole',
     `<AssumedRoleUser><AssumedRoleId>AROAEXAMPLE:${session}</AssumedRoleId>` +
       `<Arn>arn:aws:sts::${account}:assumed-role/${roleName}/${session}</Arn></AssumedRoleUser>` +
@@ -206,7 +212,7 @@ function getSessionToken(
     ...(request.mfaAuthenticatedAt && { mfaAuthenticatedAt: request.mfaAuthenticatedAt }),
   });
   const keys = { accessKeyId: 'ASIALOOPBACKSESSION', secretAccessKey: 'loopback-session-secret' };
-  return ok('GetSessionToken', credentialsXml(keys, token, expiresIn(lifetime)));
+  return queryResult(STS_NAMESPACE, 'GetSessionToken', credentialsXml(keys, token, expiresIn(lifetime)));
 }
 
 function expiresIn(lifetimeSeconds: number): string {
@@ -264,34 +270,13 @@ function answerFederation(
 
 let requestCount = 1;
 
-function ok(action: string, result: string): { status: number; xml: string } {
-  return {
-    status: 200,
-    xml:
-      `<${action}Response xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><${action}Result>${result}</${action}Result>` +
-      `<ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></${action}Response>`,
-  };
-}
+const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
-function errorXml(error: StsError): { status: number; xml: string } {
-  return {
-    status: error.status ?? 403,
-    xml:
-      `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type>` +
-      `<Code>${error.code}</Code><Message>${error.message}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`,
-  };
+function errorXml(error: StsError): QueryReply {
+  return queryError(STS_NAMESPACE, error.code, error.message, error.status ?? 403);
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
