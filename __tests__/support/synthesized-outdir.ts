@@ -17,28 +17,28 @@ export function synthesizeFileToOutdir(file: string): string {
   return synthesizeToOutdir(loadSettings(join(PROJECT_ROOT, file), CLEAN_ENV));
 }
 
+/** The default settings' YAML with extra keys on its role, e.g. `requireMfa: true`. */
+function defaultYamlWithRoleKeys(keys: readonly string[]): string {
+  const yaml = readFileSync(join(PROJECT_ROOT, 'config/default.yaml'), 'utf8').replace(
+    '    maxSessionDuration: 3600\n',
+    `    maxSessionDuration: 3600\n${keys.map((key) => `    ${key}\n`).join('')}`,
+  );
+  if (!keys.every((key) => yaml.includes(`    ${key}\n`))) throw new Error('config/default.yaml has no role to extend');
+  return yaml;
+}
+
 /**
  * The default settings with extra keys on its role, written to a settings file of
  * their own, and their cdktf.out: a command given both (`--config`, `--outdir`)
  * reads the stack of the settings it was given.
  */
 export function defaultWithRoleKeys(...keys: readonly string[]): { readonly config: string; readonly outdir: string } {
-  const yaml = readFileSync(join(PROJECT_ROOT, 'config/default.yaml'), 'utf8').replace(
-    '    maxSessionDuration: 3600\n',
-    `    maxSessionDuration: 3600\n${keys.map((key) => `    ${key}\n`).join('')}`,
-  );
-  if (!keys.every((key) => yaml.includes(`    ${key}\n`))) throw new Error('config/default.yaml has no role to extend');
   const config = join(tempFolder('settings-'), 'default-with-role-keys.yaml');
-  writeFileSync(config, yaml);
+  writeFileSync(config, defaultYamlWithRoleKeys(keys));
   return { config, outdir: synthesizeToOutdir(loadSettings(config, CLEAN_ENV)) };
 }
 
 /** A cdktf.out of the default settings with extra keys on its role, e.g. `requireMfa: true`. */
 export function synthesizeDefaultWithRoleKeys(...keys: readonly string[]): string {
-  const yaml = readFileSync(join(PROJECT_ROOT, 'config/default.yaml'), 'utf8').replace(
-    '    maxSessionDuration: 3600\n',
-    `    maxSessionDuration: 3600\n${keys.map((key) => `    ${key}\n`).join('')}`,
-  );
-  if (!keys.every((key) => yaml.includes(`    ${key}\n`))) throw new Error('config/default.yaml has no role to extend');
-  return synthesizeToOutdir(parseSettings(yaml, 'default-with-role-keys.yaml', CLEAN_ENV));
+  return synthesizeToOutdir(parseSettings(defaultYamlWithRoleKeys(keys), 'default-with-role-keys.yaml', CLEAN_ENV));
 }
