@@ -138,11 +138,9 @@ describe('cross-account profiles on a file the AWS CLI reads oddly', () => {
   beforeAll(() => {
     outdir = synthesizeFileToOutdir('config/examples/acc-to-prod-s3.yaml');
   });
-
-  it('writes the other profiles, says which one is in the file twice, and exits 1', async () => {
-    const twice = `${USER_CONFIG}\n[profile  prod-s3]\nregion = eu-west-1\n`;
-    const { folder, file } = configFolder(twice);
-    const result = await cli(
+  /** `cross-account profiles` writing `file`, from the stack of acc-to-prod-s3.yaml. */
+  const profiles = (file: string, ...extra: string[]) =>
+    cli(
       'profiles',
       '--config-file',
       file,
@@ -150,7 +148,13 @@ describe('cross-account profiles on a file the AWS CLI reads oddly', () => {
       outdir,
       '--config',
       'config/examples/acc-to-prod-s3.yaml',
+      ...extra,
     );
+
+  it('writes the other profiles, says which one is in the file twice, and exits 1', async () => {
+    const twice = `${USER_CONFIG}\n[profile  prod-s3]\nregion = eu-west-1\n`;
+    const { folder, file } = configFolder(twice);
+    const result = await profiles(file);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('duplicate [profile prod-s3]\n' + `${file}: no changes\n`);
     expect(result.stderr).toBe(
@@ -162,17 +166,7 @@ describe('cross-account profiles on a file the AWS CLI reads oddly', () => {
 
   it('keeps an inline comment on a managed key, warns that the AWS CLI reads it as part of the value, and exits 0', async () => {
     const { file } = configFolder(USER_CONFIG.replace('source_profile = acc', 'source_profile = acc # David'));
-    const result = await cli(
-      'profiles',
-      '--config-file',
-      file,
-      '--outdir',
-      outdir,
-      '--config',
-      'config/examples/acc-to-prod-s3.yaml',
-      '--source-profile',
-      'acc',
-    );
+    const result = await profiles(file, '--source-profile', 'acc');
     expect(result.code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('\nsource_profile = acc # David\n');
     expect(result.stderr).toBe(
