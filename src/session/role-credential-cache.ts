@@ -1,6 +1,5 @@
 import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { settingsFileFromEnvironment } from '../config/default-settings-file';
 import { sourceIdentity } from '../credential-cache/cache-key';
 import type { CacheKey, CredentialCache } from '../credential-cache/credential-cache';
 import { isIamRoleArn } from '../policies/arn';
@@ -10,8 +9,8 @@ import type { TemporaryCredentials } from './credential-formats';
 export interface RoleCacheRequest {
   /** The role as typed: a name of the settings, or an ARN. */
   readonly role: string;
-  /** The settings file (`--config`). @default CROSS_ACCOUNT_CONFIG, else config/default.yaml */
-  readonly config?: string;
+  /** The settings file (`--config`, which defaults to CROSS_ACCOUNT_CONFIG, else config/default.yaml). */
+  readonly config: string;
   readonly profile?: string;
   readonly outdir?: string;
   readonly duration?: string;
@@ -30,7 +29,7 @@ export function roleCacheKey(request: RoleCacheRequest, env: NodeJS.ProcessEnv =
   return {
     role: request.role,
     ...(!isIamRoleArn(request.role) && {
-      stack: stackVersion(request.outdir, request.config ?? settingsFileFromEnvironment(env)),
+      stack: stackVersion(request.outdir, request.config),
     }),
     source: sourceIdentity(request.profile, env),
     duration: request.duration ?? null,
