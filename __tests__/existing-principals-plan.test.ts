@@ -6,7 +6,7 @@ import { describeWithTerraform, planStackOffline, planStacksOffline } from './su
 // The real offline plan of stacks that adopt what exists, against a loopback IAM playing the accounts
 // (tools/loopback/local-iam.ts). The adoption examples in config/ are planned in offline-plan.test.ts.
 describeWithTerraform('real offline plan of an adoption', () => {
-  // Each plan starts the aws provider three times (init, validate, plan): slow on a loaded machine.
+  // Each plan starts the aws provider once per provider configuration, twice (validation, planning).
   jest.setTimeout(240_000);
 
   // The two stories that plan cleanly share one Terraform run (each a module; the provider schema loads once per
@@ -28,8 +28,7 @@ users:
     allowAssume: [my-s3-x-account-role]
     assumePolicy: { name: my-s3-x-account-policy, type: managed, existing: import }
 `).json;
-    // validate ran on every settings file in offline-plan.test.ts; the plan reports configuration errors too.
-    return planStacksOffline({ originating, imported }, { validate: false });
+    return planStacksOffline({ originating, imported });
   };
 
   it.concurrent(
@@ -70,7 +69,7 @@ users:
     ]);
     const result = await planStackOffline(
       synthesizeSettingsFile('config/examples/existing-users-and-groups.yaml').json,
-      { existing, validate: false },
+      { existing },
     );
     expect(result.valid).toBe(false);
     expect(result.diagnostics.join('\n')).toContain(

@@ -42,7 +42,7 @@ it('knows the expected plan of every settings file in config/, so none can rot u
   expect(settingsFiles).toEqual(Object.keys(expectedToAdd).sort());
 });
 
-describeWithTerraform('real terraform validate and offline plan', () => {
+describeWithTerraform('real offline terraform plan (which validates first)', () => {
   // One Terraform run for every file (each a module): the provider schema, most of a plan's cost, loads once.
   let results: Record<string, OfflinePlanResult>;
   beforeAll(async () => {

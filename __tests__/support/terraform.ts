@@ -53,15 +53,18 @@ export const describeWithTerraform: jest.Describe = unavailable
  */
 export function planStackOffline(
   stack: SynthesizedStackJson,
-  options: Pick<OfflinePlanProps, 'state' | 'readPlan' | 'existing' | 'validate'> = {},
+  options: Pick<OfflinePlanProps, 'state' | 'readPlan' | 'existing'> = {},
 ): Promise<OfflinePlanResult> {
   return planOffline({ stack, workDir: planFolder(), mirror: mirrorPath(), ...options });
 }
 
-/** Several stacks planned by one Terraform run (the provider schema loads once), each with its own result. */
+/**
+ * Several stacks planned by one Terraform run (the provider schema loads once, alike providers start once), each
+ * with its own result; optionally each against a state of its own.
+ */
 export function planStacksOffline(
   stacks: Readonly<Record<string, SynthesizedStackJson>>,
-  options: Pick<OfflinePlanManyProps, 'validate'> = {},
+  options: Pick<OfflinePlanManyProps, 'states'> = {},
 ): Promise<Record<string, OfflinePlanResult>> {
   return planManyOffline({ stacks, workDir: planFolder(), mirror: mirrorPath(), ...options });
 }

@@ -186,7 +186,7 @@ async function timePlan(rows: readonly BenchRow[], work: string): Promise<void> 
   const synthesized = Object.values(stack.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
   const agrees = plan.add === synthesized ? 'as many as synthesized' : `but ${synthesized} were synthesized`;
   process.stdout.write(
-    `\nOffline terraform plan of ${PLANNED_CASE} (terraform init, validate, plan): ` +
+    `\nOffline terraform plan of ${PLANNED_CASE} (terraform init, plan, which validates first): ` +
       `${seconds(Date.now() - started)}, valid: ${plan.valid}, ${plan.summary} (${agrees})\n`,
   );
 }

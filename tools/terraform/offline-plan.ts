@@ -1,19 +1,21 @@
 // Over 200 lines for one job: planning synthesized stacks offline, either many as modules of one root
-// (one provider schema load) or one at the root against a state; both share one init/validate/plan run.
+// (one provider schema load) or one at the root against a state; both share one init/plan run.
 import type { SynthesizedStackJson } from '../../src/access/synthesized-stack';
 import type { ExistingIdentities } from '../loopback/local-iam';
 import { startLoopbackIams, type LoopbackIams } from './existing-iam';
-import { toOfflineStack } from './offline-stack';
+import { loopbackIamConfig, toOfflineStack } from './offline-stack';
+import type { TerraformStateJson } from './offline-state';
+import { AWS_PROVIDER } from './provider-mirror';
 import { formatDiagnostic, type PlanMessage, type SavedPlanJson, type TerraformDiagnostic } from './plan-json';
 import { terraformRunner, writeStackJson, type TerraformOutput } from './terraform-runner';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What Terraform said of an offline copy of a stack. */
 export interface OfflinePlanResult {
-  /** `terraform validate`'s verdict, and no error diagnostic from the plan. */
+  /** No error diagnostic from the plan (which validates the configuration first, as `terraform validate` does). */
   readonly valid: boolean;
-  /** Validation and plan diagnostics, one line each. */
+  /** The plan's diagnostics (its validation's among them), one line each. */
   readonly diagnostics: readonly string[];
   /** The plan's summary line, e.g. `Plan: 11 to add, 0 to change, 0 to destroy.` or `Plan: 2 to import, 9 to add, …`. */
   readonly summary: string;
@@ -53,17 +55,18 @@ export interface OfflinePlanProps {
   readonly readPlan?: boolean;
   /** What exists in each account (by alias), for imports and data sources. @default what the stack says exists */
   readonly existing?: ReadonlyMap<string, ExistingIdentities>;
-  /**
-   * Run `terraform validate` on its own before the plan. The plan reports every configuration error too; a
-   * separate validate (as users run it) costs another load of the provider schema. @default true
-   */
-  readonly validate?: boolean;
 }
 
 /**
- * `terraform init`, `validate` and `plan` of the offline copy of a stack,
- * installing the provider only from the filesystem mirror through a generated
- * CLI config file, so nothing is downloaded and no AWS account is reached.
+ * `terraform init` and `plan` of the offline copy of a stack, installing the
+ * provider only from the filesystem mirror through a generated CLI config file,
+ * so nothing is downloaded and no AWS account is reached.
+ *
+ * No `terraform validate` runs on its own: `terraform plan` first validates the
+ * configuration with the same checks (terraform's validate walk, every resource's
+ * and provider's configuration checked by the provider) and reports their errors
+ * (offline-plan-diagnostics.test.ts), and a separate run would start the provider
+ * again for each of its configurations.
  */
 export async function planOffline(props: OfflinePlanProps): Promise<OfflinePlanResult> {
   if (props.state !== undefined || props.readPlan) return planAtRoot(props);
@@ -71,7 +74,6 @@ export async function planOffline(props: OfflinePlanProps): Promise<OfflinePlanR
     stacks: { stack: props.stack },
     workDir: props.workDir,
     mirror: props.mirror,
-    validate: props.validate,
     ...(props.existing && { existing: { stack: props.existing } }),
   });
   return results.stack;
@@ -87,17 +89,26 @@ export interface OfflinePlanManyProps {
   readonly mirror: string;
   /** What exists in each account of a stack (by stack name, then alias). @default what each stack says exists */
   readonly existing?: Readonly<Record<string, ReadonlyMap<string, ExistingIdentities>>>;
-  /** Run `terraform validate` on its own before the plan (see {@link OfflinePlanProps.validate}). @default true */
-  readonly validate?: boolean;
+  /**
+   * A state to plan a stack against (by stack name; its resources are moved under the stack's module), as
+   * {@link OfflinePlanProps.state} for one stack: the plan then skips refreshing. @default none: empty states
+   */
+  readonly states?: Readonly<Record<string, TerraformStateJson>>;
 }
 
 /**
- * Validates and plans several stacks with one `terraform init`, `validate` and
- * `plan`: each offline copy is a module of one root configuration, so the aws
- * provider's schema (~4 s of CPU each time a terraform command loads it) is loaded
+ * Plans several stacks with one `terraform init` and `plan`: each offline copy is a module of one root configuration, so the aws
+ * provider's schema (~3 s of CPU each time a terraform command loads it) is loaded
  * once per command for all of them, and each stack gets its own result (the
  * diagnostics in its files, the changes planned in its module). Throws, with every
  * diagnostic, when the plan did not run.
+ *
+ * Terraform starts one aws provider process per provider configuration, twice
+ * per plan (validation, then planning), and each costs ~0.6 s of CPU to build the
+ * provider's schema: most offline providers are alike (dummy credentials, one
+ * region), so the root holds each distinct one once and passes it to every
+ * module alias that has those settings. Alike settings make alike providers, so
+ * what each stack plans is unchanged; only the number of provider processes is.
  *
  * What a stack imports or reads through data sources is answered by a loopback
  * IAM per account of that stack; its `import` blocks move to the root (Terraform
@@ -107,32 +118,62 @@ export interface OfflinePlanManyProps {
 export async function planManyOffline(props: OfflinePlanManyProps): Promise<Record<string, OfflinePlanResult>> {
   const names = Object.keys(props.stacks);
   const iams: LoopbackIams[] = [];
+  const shared = new SharedProviders();
+  const bindings: Record<string, Record<string, string>> = {};
   try {
     const imports = [];
     for (const name of names) {
       if (!/^[A-Za-z][\w-]*$/.test(name)) throw new Error(`not a Terraform module name: ${name}`);
       const stack = props.stacks[name];
       const existing = props.existing && Object.hasOwn(props.existing, name) ? props.existing[name] : undefined;
-      const iam = await startLoopbackIams(stack, existing);
-      iams.push(iam);
-      // A module cannot choose a backend: the root's local state holds them all.
-      const { import: moduleImports, ...offline } = toOfflineStack(stack, { iamEndpoints: iam.endpoints });
+      iams.push(await startLoopbackIams(stack, existing));
+    }
+    const awsConfigFile = writeLoopbackIamConfig(props.workDir, iams);
+    for (const [index, name] of names.entries()) {
+      const stack = props.stacks[name];
+      const iam = iams[index];
+      const {
+        import: moduleImports,
+        provider,
+        ...offline
+      } = toOfflineStack(stack, {
+        iamEndpoints: iam.endpoints,
+        awsConfigFile,
+      });
+      const { aws, ...otherProviders } = provider ?? {};
+      bindings[name] = shared.bind(aws ?? []);
+      // A module cannot choose a backend (the root's local state holds them all) and gets its aws providers from
+      // the root, declaring the aliases it is passed.
       const { backend: _backend, ...settings } = offline.terraform ?? {};
-      writeStackJson(join(props.workDir, name), { ...offline, terraform: settings });
+      writeStackJson(join(props.workDir, name), {
+        ...offline,
+        ...(Object.keys(otherProviders).length > 0 && { provider: otherProviders }),
+        terraform: withConfigurationAliases(settings, Object.keys(bindings[name])),
+      });
       imports.push(...(moduleImports ?? []).map((block) => ({ to: `module.${name}.${block.to}`, id: block.id })));
     }
     writeFileSync(
       join(props.workDir, 'main.tf.json'),
       JSON.stringify(
         {
-          terraform: { backend: { local: { path: 'terraform.tfstate' } } },
-          module: Object.fromEntries(names.map((name) => [name, { source: `./${name}` }])),
+          terraform: {
+            required_providers: { aws: { source: AWS_PROVIDER.source, version: AWS_PROVIDER.version } },
+            backend: { local: { path: 'terraform.tfstate' } },
+          },
+          provider: { aws: shared.configurations },
+          module: Object.fromEntries(names.map((name) => [name, { source: `./${name}`, providers: bindings[name] }])),
           ...(imports.length > 0 && { import: imports }),
         },
         null,
         2,
       ),
     );
+    if (props.states) {
+      writeFileSync(
+        join(props.workDir, 'terraform.tfstate'),
+        JSON.stringify(statesUnderModules(props.states, bindings)),
+      );
+    }
     return await planModules(props, names);
   } finally {
     await Promise.all(iams.map((iam) => iam.close()));
@@ -140,35 +181,101 @@ export async function planManyOffline(props: OfflinePlanManyProps): Promise<Reco
 }
 
 async function planModules(props: OfflinePlanManyProps, names: readonly string[]) {
-  const { diagnostics, messages } = await initValidatePlan(props, { validate: props.validate ?? true, planArgs: [] });
+  const { diagnostics, messages } = await initPlan(props, props.states ? ['-refresh=false'] : []);
   return Object.fromEntries(names.map((name) => [name, resultOf(name, diagnostics, messages, names.length === 1)]));
 }
 
+/** Writes the shared config file sending each loopback IAM's profile there, in the working folder; its path. */
+function writeLoopbackIamConfig(workDir: string, iams: readonly LoopbackIams[]): string {
+  const file = join(workDir, 'loopback-aws-config');
+  mkdirSync(workDir, { recursive: true });
+  writeFileSync(file, loopbackIamConfig(iams.flatMap((iam) => [...iam.endpoints.values()])));
+  return file;
+}
+
+/** The root's aws provider configurations: one per distinct setting, each under an alias of its own. */
+class SharedProviders {
+  readonly configurations: Record<string, unknown>[] = [];
+  private readonly aliasOf = new Map<string, string>();
+
+  /** The root provider each of a module's aws providers becomes: `{ 'aws.prod': 'aws.shared_0' }`. */
+  bind(providers: readonly Readonly<Record<string, unknown>>[]): Record<string, string> {
+    const binding: Record<string, string> = {};
+    for (const { alias, ...settings } of providers) {
+      const key = JSON.stringify(settings);
+      let shared = this.aliasOf.get(key);
+      if (shared === undefined) {
+        shared = `shared_${this.aliasOf.size}`;
+        this.aliasOf.set(key, shared);
+        this.configurations.push({ ...settings, alias: shared });
+      }
+      binding[typeof alias === 'string' ? `aws.${alias}` : 'aws'] = `aws.${shared}`;
+    }
+    return binding;
+  }
+}
+
+/** A module's `terraform` settings declaring the aws aliases the root passes it (`aws.prod`, …). */
+function withConfigurationAliases(
+  settings: Readonly<Record<string, unknown>>,
+  passed: readonly string[],
+): Record<string, unknown> {
+  const required = (settings.required_providers ?? {}) as Record<string, Record<string, unknown>>;
+  const aliases = passed.filter((address) => address !== 'aws');
+  return {
+    ...settings,
+    required_providers: { ...required, aws: { ...required.aws, configuration_aliases: aliases } },
+  };
+}
+
 /**
- * `terraform init`, `validate` (when asked: on its own, as users run it) and
- * `plan -json` in `props.workDir`, each loading the provider schema once for
- * every module; the plan's messages and every diagnostic. Throws, with every
- * diagnostic, when the plan did not run.
+ * One state holding each stack's state under its module, every aws resource bound
+ * to the root provider its alias was passed (what Terraform itself records for a
+ * resource whose module was passed its provider).
  */
-async function initValidatePlan(
-  props: Pick<OfflinePlanProps, 'workDir' | 'mirror'>,
-  options: { readonly validate: boolean; readonly planArgs: readonly string[] },
-) {
+function statesUnderModules(
+  states: Readonly<Record<string, TerraformStateJson>>,
+  bindings: Readonly<Record<string, Readonly<Record<string, string>>>>,
+): TerraformStateJson {
+  const names = Object.keys(states);
+  if (names.length === 0) throw new Error('no state to plan against');
+  const awsProvider = `provider["${AWS_PROVIDER.source}"]`;
+  const rebind = (name: string, provider: string) => {
+    if (!provider.startsWith(awsProvider)) return provider;
+    const alias = provider.slice(awsProvider.length).replace(/^\./, '');
+    const local = alias ? `aws.${alias}` : 'aws';
+    const binding = bindings[name] ?? {};
+    if (!Object.hasOwn(binding, local)) throw new Error(`the state of ${name} uses ${local}, which its stack lacks`);
+    return `${awsProvider}.${binding[local].replace(/^aws\./, '')}`;
+  };
+  return {
+    ...states[names[0]],
+    outputs: {},
+    resources: names.flatMap((name) =>
+      states[name].resources.map((resource) => ({
+        ...resource,
+        module: `module.${name}`,
+        provider: rebind(name, resource.provider),
+      })),
+    ),
+  };
+}
+
+/**
+ * `terraform init` and `plan -json` in `props.workDir`, the plan loading the
+ * provider schema once for every module; the plan's messages and diagnostics.
+ * Throws, with every diagnostic, when the plan did not run.
+ */
+async function initPlan(props: Pick<OfflinePlanProps, 'workDir' | 'mirror'>, planArgs: readonly string[]) {
   const run = terraformRunner({ workDir: props.workDir, mirror: props.mirror });
   const init = ['init', '-input=false', '-no-color', '-backend=true'];
   failOnError(init, await run(...init));
-  const validation: { diagnostics: TerraformDiagnostic[] } = options.validate
-    ? JSON.parse((await run('validate', '-json', '-no-color')).stdout)
-    : { diagnostics: [] };
-  const plan = await run('plan', '-json', '-input=false', '-no-color', '-lock=false', ...options.planArgs);
+  const plan = await run('plan', '-json', '-input=false', '-no-color', '-lock=false', ...planArgs);
   const messages = plan.stdout
     .split('\n')
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as PlanMessage);
-  const diagnostics = [
-    ...validation.diagnostics,
-    ...messages.flatMap((message) => (message.diagnostic ? [message.diagnostic] : [])),
-  ];
+  const diagnostics = messages.flatMap((message) => (message.diagnostic ? [message.diagnostic] : []));
   if (!messages.some((message) => message.type === 'change_summary')) {
     throw new Error(`terraform plan gave no summary:\n${diagnostics.map(formatDiagnostic).join('\n')}\n${plan.stderr}`);
   }
@@ -178,8 +285,7 @@ async function initValidatePlan(
 /**
  * The stack planned as the root module itself, as a deployment plans it: needed to
  * plan against a state (whose addresses are the stack's own) and to read the plan
- * back with the stack's own addresses. A plan against a state is about what changes
- * and reports a configuration error itself, so `validate` is left out there.
+ * back with the stack's own addresses.
  */
 async function planAtRoot(props: OfflinePlanProps): Promise<OfflinePlanResult> {
   const iam = await startLoopbackIams(props.stack, props.existing);
@@ -191,16 +297,14 @@ async function planAtRoot(props: OfflinePlanProps): Promise<OfflinePlanResult> {
 }
 
 async function planStackAtRoot(props: OfflinePlanProps, iam: LoopbackIams): Promise<OfflinePlanResult> {
-  writeStackJson(props.workDir, toOfflineStack(props.stack, { iamEndpoints: iam.endpoints }));
+  const awsConfigFile = writeLoopbackIamConfig(props.workDir, [iam]);
+  writeStackJson(props.workDir, toOfflineStack(props.stack, { iamEndpoints: iam.endpoints, awsConfigFile }));
   // The offline copy keeps its state in terraform.tfstate in the working folder.
   if (props.state !== undefined) writeFileSync(join(props.workDir, 'terraform.tfstate'), JSON.stringify(props.state));
-  const { run, diagnostics, messages } = await initValidatePlan(props, {
-    validate: props.state === undefined && (props.validate ?? true),
-    planArgs: [
-      ...(props.state === undefined ? [] : ['-refresh=false']),
-      ...(props.readPlan ? ['-out=offline.tfplan'] : []),
-    ],
-  });
+  const { run, diagnostics, messages } = await initPlan(props, [
+    ...(props.state === undefined ? [] : ['-refresh=false']),
+    ...(props.readPlan ? ['-out=offline.tfplan'] : []),
+  ]);
   const saved = props.readPlan
     ? (JSON.parse(
         failOnError(['show'], await run('show', '-json', '-no-color', 'offline.tfplan')).stdout,
@@ -209,7 +313,7 @@ async function planStackAtRoot(props: OfflinePlanProps, iam: LoopbackIams): Prom
   return { ...resultOf(undefined, diagnostics, messages, true), ...(saved && { plan: saved }) };
 }
 
-/** One module's share of validate and plan (the root's, for `name` undefined): diagnostics in its files (or in none), changes at its address. */
+/** One module's share of the plan (the root's, for `name` undefined): diagnostics in its files (or in none), changes at its address. */
 function resultOf(
   name: string | undefined,
   allDiagnostics: readonly TerraformDiagnostic[],

@@ -10,6 +10,8 @@ export interface TerraformStateJson {
   readonly lineage: string;
   readonly outputs: Readonly<Record<string, unknown>>;
   readonly resources: readonly {
+    /** `module.<name>` for a resource in a module; absent at the root. */
+    readonly module?: string;
     readonly mode: string;
     readonly type: string;
     readonly name: string;
