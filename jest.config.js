@@ -18,8 +18,20 @@ module.exports = {
     '/node_modules/',
     ...(process.env.CROSS_ACCOUNT_TESTS === 'unit' ? REAL_TERRAFORM_TESTS : []),
   ],
-  // Type-checking happens once in `npm run typecheck`; per-file checking in ts-jest would cost seconds per test file.
-  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  // Type-checking happens once in `npm run typecheck`; tests only need the types stripped, which swc does in
+  // milliseconds a file (ts-jest loaded the TypeScript compiler in every worker and compiled each file with it:
+  // ~16 s of CPU on a clean clone's first run). tsconfig's isolatedModules keeps every file compilable alone.
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        swcrc: false,
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
+  },
   setupFilesAfterEnv: ['<rootDir>/__tests__/support/setup.ts'],
   testTimeout: 60000,
   // Every core (Jest's default leaves one idle: on the 2-core CI machine, one worker). Many tests wait on child
