@@ -21,7 +21,10 @@ function get(hostname: string, path: string, token?: string): Promise<number | s
   });
 }
 
-/** Whether a TCP connection (no HTTP request, which would restart the idle timer) is refused. */
+/**
+ * Whether a TCP connection (no HTTP request, which would restart the idle timer) is refused: nothing listens. A
+ * connection reset while the double is closing is not that yet.
+ */
 function refused(hostname: string): Promise<boolean> {
   const [host, port] = hostname.split(':');
   return new Promise((resolve) => {
@@ -30,7 +33,7 @@ function refused(hostname: string): Promise<boolean> {
       socket.destroy();
       resolve(false);
     });
-    socket.once('error', () => resolve(true));
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
   });
 }
 
