@@ -17,7 +17,7 @@ const path = require('node:path');
 
 const PROJECT_ROOT = path.join(__dirname, '..');
 
-/** What is compiled: the app, the CLI, and the tools that run as programs. Tests run through ts-jest. */
+/** What is compiled: the app, the CLI, and the tools that run as programs. Tests run through @swc/jest. */
 const SOURCE_ROOTS = ['main.ts', 'src', 'tools'];
 
 /** Builds younger than this are kept when a newer one lands: a process still running may load from them. */
@@ -106,7 +106,7 @@ function compile(root, files, outdir) {
       format: 'cjs',
       platform: 'node',
       target: 'node20',
-      // `import()` becomes a lazy require, as tsc and ts-jest compile it for CommonJS.
+      // `import()` becomes a lazy require, as tsc and swc compile it for CommonJS.
       supported: { 'dynamic-import': false },
       tsconfig: path.join(root, 'tsconfig.json'),
       // Maps are written, not loaded: `node --enable-source-maps` shows TypeScript lines when debugging.
