@@ -4,8 +4,7 @@ const REAL_TERRAFORM_TESTS = [
   '/__tests__/offline-plan-diagnostics\\.test\\.ts$',
   '/__tests__/state-ownership\\.test\\.ts$',
   '/__tests__/terraform-cloud-backend\\.test\\.ts$',
-  '/__tests__/terraform-literal-plan\\.test\\.ts$',
-  '/__tests__/state-safety\\.test\\.ts$',
+  '/__tests__/plans-against-state\\.test\\.ts$',
   '/__tests__/existing-principals-plan\\.test\\.ts$',
 ];
 

@@ -60,11 +60,11 @@ export function planStackOffline(
 
 /**
  * Several stacks planned by one Terraform run (the provider schema loads once, alike providers start once), each
- * with its own result; optionally each against a state of its own.
+ * with its own result; optionally each against a state of its own, and read back.
  */
 export function planStacksOffline(
   stacks: Readonly<Record<string, SynthesizedStackJson>>,
-  options: Pick<OfflinePlanManyProps, 'states'> = {},
+  options: Pick<OfflinePlanManyProps, 'states' | 'readPlan'> = {},
 ): Promise<Record<string, OfflinePlanResult>> {
   return planManyOffline({ stacks, workDir: planFolder(), mirror: mirrorPath(), ...options });
 }

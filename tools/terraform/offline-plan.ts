@@ -1,5 +1,5 @@
-// Over 200 lines for one job: planning synthesized stacks offline, either many as modules of one root
-// (one provider schema load) or one at the root against a state; both share one init/plan run.
+// Over 200 lines for one job: planning synthesized stacks offline, each a module of one root configuration (one
+// provider schema load, alike providers started once), against states of their own when asked, read back per stack.
 import type { SynthesizedStackJson } from '../../src/access/synthesized-stack';
 import type { ExistingIdentities } from '../loopback/local-iam';
 import { startLoopbackIams, type LoopbackIams } from './existing-iam';
@@ -7,7 +7,7 @@ import { loopbackIamConfig, toOfflineStack } from './offline-stack';
 import type { TerraformStateJson } from './offline-state';
 import { AWS_PROVIDER } from './provider-mirror';
 import { formatDiagnostic, type PlanMessage, type SavedPlanJson, type TerraformDiagnostic } from './plan-json';
-import { terraformRunner, writeStackJson, type TerraformOutput } from './terraform-runner';
+import { terraformRunner, writeStackJson, type TerraformOutput, type TerraformRun } from './terraform-runner';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -50,7 +50,7 @@ export interface OfflinePlanProps {
    * A Terraform state (the JSON of a state file) to plan against; the plan then
    * skips refreshing, which would ask AWS. @default none: an empty state
    */
-  readonly state?: unknown;
+  readonly state?: TerraformStateJson;
   /** Also save the plan and read it back with `terraform show -json`. @default false */
   readonly readPlan?: boolean;
   /** What exists in each account (by alias), for imports and data sources. @default what the stack says exists */
@@ -69,12 +69,13 @@ export interface OfflinePlanProps {
  * again for each of its configurations.
  */
 export async function planOffline(props: OfflinePlanProps): Promise<OfflinePlanResult> {
-  if (props.state !== undefined || props.readPlan) return planAtRoot(props);
   const results = await planManyOffline({
     stacks: { stack: props.stack },
     workDir: props.workDir,
     mirror: props.mirror,
     ...(props.existing && { existing: { stack: props.existing } }),
+    ...(props.state && { states: { stack: props.state } }),
+    ...(props.readPlan && { readPlan: true }),
   });
   return results.stack;
 }
@@ -94,12 +95,17 @@ export interface OfflinePlanManyProps {
    * {@link OfflinePlanProps.state} for one stack: the plan then skips refreshing. @default none: empty states
    */
   readonly states?: Readonly<Record<string, TerraformStateJson>>;
+  /**
+   * Also save the plan and read it back with `terraform show -json`, each stack getting its module's share with its
+   * own addresses and outputs, as {@link OfflinePlanProps.readPlan} for one stack. @default false
+   */
+  readonly readPlan?: boolean;
 }
 
 /**
- * Plans several stacks with one `terraform init` and `plan`: each offline copy is a module of one root configuration, so the aws
- * provider's schema (~3 s of CPU each time a terraform command loads it) is loaded
- * once per command for all of them, and each stack gets its own result (the
+ * Plans several stacks with one `terraform init` and `plan`: each offline copy is
+ * a module of one root configuration, so the aws provider's schema (~3 s of CPU
+ * each time a terraform command loads it) is loaded once for all of them, and each stack gets its own result (the
  * diagnostics in its files, the changes planned in its module). Throws, with every
  * diagnostic, when the plan did not run.
  *
@@ -120,6 +126,8 @@ export async function planManyOffline(props: OfflinePlanManyProps): Promise<Reco
   const iams: LoopbackIams[] = [];
   const shared = new SharedProviders();
   const bindings: Record<string, Record<string, string>> = {};
+  /** Root output → the module output it passes up (with `readPlan`). */
+  const forwarded = new Map<string, { readonly name: string; readonly output: string }>();
   try {
     const imports = [];
     for (const name of names) {
@@ -132,14 +140,8 @@ export async function planManyOffline(props: OfflinePlanManyProps): Promise<Reco
     for (const [index, name] of names.entries()) {
       const stack = props.stacks[name];
       const iam = iams[index];
-      const {
-        import: moduleImports,
-        provider,
-        ...offline
-      } = toOfflineStack(stack, {
-        iamEndpoints: iam.endpoints,
-        awsConfigFile,
-      });
+      const offlineStack = toOfflineStack(stack, { iamEndpoints: iam.endpoints, awsConfigFile });
+      const { import: moduleImports, provider, ...offline } = offlineStack;
       const { aws, ...otherProviders } = provider ?? {};
       bindings[name] = shared.bind(aws ?? []);
       // A module cannot choose a backend (the root's local state holds them all) and gets its aws providers from
@@ -151,6 +153,9 @@ export async function planManyOffline(props: OfflinePlanManyProps): Promise<Reco
         terraform: withConfigurationAliases(settings, Object.keys(bindings[name])),
       });
       imports.push(...(moduleImports ?? []).map((block) => ({ to: `module.${name}.${block.to}`, id: block.id })));
+      for (const output of Object.keys(offlineStack.output ?? {})) {
+        forwarded.set(`stack_${index}_output_${forwarded.size}`, { name, output });
+      }
     }
     writeFileSync(
       join(props.workDir, 'main.tf.json'),
@@ -163,6 +168,12 @@ export async function planManyOffline(props: OfflinePlanManyProps): Promise<Reco
           provider: { aws: shared.configurations },
           module: Object.fromEntries(names.map((name) => [name, { source: `./${name}`, providers: bindings[name] }])),
           ...(imports.length > 0 && { import: imports }),
+          // A plan shows the root's outputs only: each module's, read back, are passed up under a name of their own.
+          ...(props.readPlan && {
+            output: Object.fromEntries(
+              [...forwarded].map(([root, { name, output }]) => [root, { value: `\${module.${name}.${output}}` }]),
+            ),
+          }),
         },
         null,
         2,
@@ -174,15 +185,66 @@ export async function planManyOffline(props: OfflinePlanManyProps): Promise<Reco
         JSON.stringify(statesUnderModules(props.states, bindings)),
       );
     }
-    return await planModules(props, names);
+    return await planModules(props, names, forwarded);
   } finally {
     await Promise.all(iams.map((iam) => iam.close()));
   }
 }
 
-async function planModules(props: OfflinePlanManyProps, names: readonly string[]) {
-  const { diagnostics, messages } = await initPlan(props, props.states ? ['-refresh=false'] : []);
-  return Object.fromEntries(names.map((name) => [name, resultOf(name, diagnostics, messages, names.length === 1)]));
+async function planModules(
+  props: OfflinePlanManyProps,
+  names: readonly string[],
+  forwarded: ReadonlyMap<string, { readonly name: string; readonly output: string }>,
+) {
+  const { run, diagnostics, messages } = await initPlan(props, [
+    ...(props.states ? ['-refresh=false'] : []),
+    ...(props.readPlan ? ['-out=offline.tfplan'] : []),
+  ]);
+  const saved = props.readPlan ? await showPlan(run) : undefined;
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      {
+        ...resultOf(name, diagnostics, messages, names.length === 1),
+        ...(saved && { plan: moduleShare(saved, name, forwarded) }),
+      },
+    ]),
+  );
+}
+
+/** The saved plan, as `terraform show -json` reads it back. */
+async function showPlan(run: TerraformRun): Promise<SavedPlanJson> {
+  return JSON.parse(failOnError(['show'], await run('show', '-json', '-no-color', 'offline.tfplan')).stdout);
+}
+
+/** One module's share of a saved plan, as if its stack had been planned at the root: its own addresses and outputs. */
+function moduleShare(
+  saved: SavedPlanJson,
+  name: string,
+  forwarded: ReadonlyMap<string, { readonly name: string; readonly output: string }>,
+): SavedPlanJson {
+  const prefix = `module.${name}.`;
+  const child = (saved.planned_values.root_module.child_modules ?? []).find(
+    (module) => module.address === `module.${name}`,
+  );
+  const outputs = Object.entries(saved.planned_values.outputs ?? {}).flatMap(([root, value]) => {
+    const from = forwarded.get(root);
+    return from?.name === name ? [[from.output, value] as const] : [];
+  });
+  return {
+    planned_values: {
+      outputs: Object.fromEntries(outputs),
+      root_module: {
+        resources: (child?.resources ?? []).map((resource) => ({
+          ...resource,
+          address: resource.address.slice(prefix.length),
+        })),
+      },
+    },
+    resource_changes: (saved.resource_changes ?? [])
+      .filter((change) => change.address.startsWith(prefix))
+      .map((change) => ({ ...change, address: change.address.slice(prefix.length) })),
+  };
 }
 
 /** Writes the shared config file sending each loopback IAM's profile there, in the working folder; its path. */
@@ -280,37 +342,6 @@ async function initPlan(props: Pick<OfflinePlanProps, 'workDir' | 'mirror'>, pla
     throw new Error(`terraform plan gave no summary:\n${diagnostics.map(formatDiagnostic).join('\n')}\n${plan.stderr}`);
   }
   return { run, diagnostics, messages };
-}
-
-/**
- * The stack planned as the root module itself, as a deployment plans it: needed to
- * plan against a state (whose addresses are the stack's own) and to read the plan
- * back with the stack's own addresses.
- */
-async function planAtRoot(props: OfflinePlanProps): Promise<OfflinePlanResult> {
-  const iam = await startLoopbackIams(props.stack, props.existing);
-  try {
-    return await planStackAtRoot(props, iam);
-  } finally {
-    await iam.close();
-  }
-}
-
-async function planStackAtRoot(props: OfflinePlanProps, iam: LoopbackIams): Promise<OfflinePlanResult> {
-  const awsConfigFile = writeLoopbackIamConfig(props.workDir, [iam]);
-  writeStackJson(props.workDir, toOfflineStack(props.stack, { iamEndpoints: iam.endpoints, awsConfigFile }));
-  // The offline copy keeps its state in terraform.tfstate in the working folder.
-  if (props.state !== undefined) writeFileSync(join(props.workDir, 'terraform.tfstate'), JSON.stringify(props.state));
-  const { run, diagnostics, messages } = await initPlan(props, [
-    ...(props.state === undefined ? [] : ['-refresh=false']),
-    ...(props.readPlan ? ['-out=offline.tfplan'] : []),
-  ]);
-  const saved = props.readPlan
-    ? (JSON.parse(
-        failOnError(['show'], await run('show', '-json', '-no-color', 'offline.tfplan')).stdout,
-      ) as SavedPlanJson)
-    : undefined;
-  return { ...resultOf(undefined, diagnostics, messages, true), ...(saved && { plan: saved }) };
 }
 
 /** One module's share of the plan (the root's, for `name` undefined): diagnostics in its files (or in none), changes at its address. */

@@ -42,12 +42,6 @@ const COMPUTED_PLACEHOLDERS = new Map<string, unknown>([
  * shows exactly what the change does to what was deployed.
  */
 export function stateAfterApply(plan: SavedPlanJson, stack: SynthesizedStackJson): TerraformStateJson {
-  const providerOf = new Map(
-    (plan.configuration.root_module.resources ?? []).map((resource) => [
-      resource.address,
-      resource.provider_config_key,
-    ]),
-  );
   const unknownOf = new Map(
     (plan.resource_changes ?? []).map((change) => [change.address, change.change.after_unknown]),
   );
@@ -86,8 +80,9 @@ export function stateAfterApply(plan: SavedPlanJson, stack: SynthesizedStackJson
           if (attributes[key] !== undefined && attributes[key] !== null) attributes[key] = withType(attributes[key]);
         }
       }
-      // `aws.prod` names the provider's alias; `aws` or `terraform` (built-in resources) name none.
-      const alias = providerOf.get(resource.address)?.split('.').slice(1).join('.');
+      // The stack's `provider: aws.prod` names the alias; the default provider and built-in resources name none.
+      const provider = configured.provider;
+      const alias = typeof provider === 'string' ? provider.split('.').slice(1).join('.') : '';
       return {
         mode: resource.mode,
         type: resource.type,

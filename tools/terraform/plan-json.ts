@@ -5,7 +5,11 @@
 export interface SavedPlanJson {
   readonly planned_values: {
     readonly outputs?: Readonly<Record<string, { readonly value?: unknown }>>;
-    readonly root_module: { readonly resources?: readonly PlannedResource[] };
+    readonly root_module: {
+      readonly resources?: readonly PlannedResource[];
+      /** Modules' resources (`module.<name>.<type>.<name>` addresses), by module (`module.<name>`). */
+      readonly child_modules?: readonly { readonly address: string; readonly resources?: readonly PlannedResource[] }[];
+    };
   };
   readonly resource_changes?: readonly {
     readonly address: string;
@@ -14,11 +18,6 @@ export interface SavedPlanJson {
       readonly after_unknown?: Readonly<Record<string, unknown>>;
     };
   }[];
-  readonly configuration: {
-    readonly root_module: {
-      readonly resources?: readonly { readonly address: string; readonly provider_config_key?: string }[];
-    };
-  };
 }
 
 /** One resource as the plan will leave it. */
