@@ -1,12 +1,4 @@
-/** Test files that run the real terraform binary; `npm run test:unit` (CROSS_ACCOUNT_TESTS=unit) leaves them out. */
-const REAL_TERRAFORM_TESTS = [
-  '/__tests__/offline-plan\\.test\\.ts$',
-  '/__tests__/offline-plan-diagnostics\\.test\\.ts$',
-  '/__tests__/state-ownership\\.test\\.ts$',
-  '/__tests__/terraform-cloud-backend\\.test\\.ts$',
-  '/__tests__/plans-against-state\\.test\\.ts$',
-  '/__tests__/existing-principals-plan\\.test\\.ts$',
-];
+const { REAL_TERRAFORM_TESTS } = require('./tools/jest/real-terraform-first');
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -36,4 +28,5 @@ module.exports = {
   // Every core (Jest's default leaves one idle: on the 2-core CI machine, one worker). Many tests wait on child
   // processes (the CLI, terraform) rather than compute: two workers took the full suite from 260 s to 180 s there.
   maxWorkers: '100%',
+  testSequencer: '<rootDir>/tools/jest/real-terraform-first.js',
 };
