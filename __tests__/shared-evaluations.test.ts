@@ -145,6 +145,23 @@ function withDenyByUserName(principals: StackPrincipals, denied: string): StackP
   };
 }
 
+/**
+ * The principals of varied settings `seed` and their matrix built both ways, computed once per seed for the
+ * whole file: several tests judge the same seeds.
+ */
+const variedCases = new Map<number, Promise<{ principals: StackPrincipals } & Awaited<ReturnType<typeof bothWays>>>>();
+function varied(seed: number) {
+  let found = variedCases.get(seed);
+  if (!found) {
+    found = (async () => {
+      const principals = await readStackPrincipals(synthesizeYaml(stringify(variedSettings(seed))).json);
+      return { principals, ...(await bothWays(principals)) };
+    })();
+    variedCases.set(seed, found);
+  }
+  return found;
+}
+
 describe('sharing one evaluation between users whose requests cannot differ', () => {
   it.each(CONFIG_FILES)('decides every request of %s as evaluating each on its own does', async (file) => {
     const { grouped, alone } = await bothWays(await readStackPrincipals(synthesizeSettingsFile(file).json));
@@ -154,8 +171,7 @@ describe('sharing one evaluation between users whose requests cannot differ', ()
   it.each([1, 2, 3, 4, 5, 6])(
     'decides every request of varied settings %i (own policies, group combinations, denies, session names, trusted users, adopted users) as one by one',
     async (seed) => {
-      const principals = await readStackPrincipals(synthesizeYaml(stringify(variedSettings(seed))).json);
-      const { grouped, alone, counts } = await bothWays(principals);
+      const { grouped, alone, counts } = await varied(seed);
       expect(grouped).toEqual(alone);
       // Otherwise the comparison would prove nothing about sharing.
       expect(counts.evaluated).toBeLessThan(counts.asked);
@@ -165,8 +181,8 @@ describe('sharing one evaluation between users whose requests cannot differ', ()
   it('tells apart users with the same policies when their names decide (trusted users, session names)', async () => {
     const cases = await Promise.all(
       [1, 2, 3, 4, 5, 6].map(async (seed) => {
-        const principals = await readStackPrincipals(synthesizeYaml(stringify(variedSettings(seed))).json);
-        return usersWithSamePoliciesDiffer(principals, (await bothWays(principals)).alone);
+        const { principals, alone } = await varied(seed);
+        return usersWithSamePoliciesDiffer(principals, alone);
       }),
     );
     // The varied settings are only a fair test if some of them hold such users.
@@ -187,8 +203,7 @@ describe('sharing one evaluation between users whose requests cannot differ', ()
   });
 
   it('names each user its own policy when the decision came from a shared evaluation', async () => {
-    const principals = await readStackPrincipals(synthesizeYaml(stringify(variedSettings(2))).json);
-    const { grouped } = await bothWays(principals);
+    const { grouped } = await varied(2);
     for (const entry of grouped.assume)
       for (const reason of entry.deciding)
         if (reason.policyType === 'identity' && reason.policy?.includes('/') && reason.policy.startsWith('user'))
