@@ -1,4 +1,4 @@
-import { buildApp } from './src/app';
+import { buildApp, synthesizeApp } from './src/app';
 import { UserError } from './src/user-error';
 import { findSettingsWarnings, formatWarning, loadSettings, settingsFileFromEnvironment } from './src/config';
 
@@ -7,7 +7,7 @@ try {
   const file = settingsFileFromEnvironment();
   const settings = loadSettings(file);
   for (const warning of findSettingsWarnings(settings)) console.error(formatWarning(file, warning));
-  buildApp(settings).synth();
+  synthesizeApp(buildApp(settings));
 } catch (error) {
   if (!(error instanceof UserError)) throw error;
   for (const line of error.lines) console.error(line);

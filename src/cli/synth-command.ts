@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { readSynthesizedStack } from '../access';
-import { buildApp } from '../app';
+import { buildApp, synthesizeApp } from '../app';
 import type { Settings } from '../config';
 import { STACK_NAME } from '../stack/stack-name';
 import { checkSettings } from './check-command';
@@ -38,7 +38,7 @@ export function registerSynthCommand(program: Command): void {
 
 /** Synthesizes checked settings into `outdir` and prints what each account will get. */
 export function synthesizeSettings(settings: Settings, outdir: string): void {
-  buildApp(settings, outdir).synth();
+  synthesizeApp(buildApp(settings, outdir));
   process.stdout.write(`Generated Terraform code for the stacks: ${STACK_NAME}\n`);
   process.stdout.write(formatSummary(readSynthesizedStack(outdir, STACK_NAME)));
 }

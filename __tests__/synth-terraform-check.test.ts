@@ -1,0 +1,64 @@
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startCliProcess } from './support/cli-process';
+import { tempFolder } from './support/temp-folder';
+
+// cdktf checks, as it synthesizes, that terraform is recent enough for the blocks the stack writes. Synthesizing
+// needs no terraform: without one on PATH the check is left out; with one too old, the check refuses in one line
+// per problem, and nothing is written.
+
+/** A folder to put first on PATH holding a `terraform` that says it is `version`, or none. */
+function terraformFolder(version?: string): string {
+  const folder = tempFolder('terraform-bin-');
+  if (version) {
+    writeFileSync(join(folder, 'terraform'), `#!/bin/sh\necho "Terraform v${version}"\n`);
+    chmodSync(join(folder, 'terraform'), 0o755);
+  }
+  return folder;
+}
+
+/**
+ * `cross-account synth` into `outdir` as a process of its own whose PATH is `folder` only: cdktf runs
+ * `terraform version` in a shell, which sees the real environment of a process (Jest gives a test a copy).
+ */
+async function synthWithPath(folder: string, outdir: string) {
+  const { code, stdout, stderr } = await startCliProcess(
+    ['synth', '--config', 'config/default.yaml', '--outdir', outdir],
+    { PATH: folder, HOME: process.env.HOME, CHECKPOINT_DISABLE: '1' },
+  ).finished;
+  return { code, stdout, stderr };
+}
+
+const stackFile = (outdir: string) => join(outdir, 'stacks/cross-account/cdk.tf.json');
+
+describe('synth and the terraform on PATH', () => {
+  it('synthesizes without any terraform, writing what a synthesis with a recent one writes', async () => {
+    const withNone = join(tempFolder('synth-none-'), 'cdktf.out');
+    const withRecent = join(tempFolder('synth-recent-'), 'cdktf.out');
+    const none = await synthWithPath(terraformFolder(), withNone);
+    const recent = await synthWithPath(terraformFolder('1.11.4'), withRecent);
+    expect(none.stderr).toBe('');
+    expect(none.code).toBe(0);
+    expect(recent.stderr).toBe('');
+    expect(recent.code).toBe(0);
+    expect(readFileSync(stackFile(withNone), 'utf8')).toBe(readFileSync(stackFile(withRecent), 'utf8'));
+  });
+
+  it('refuses a terraform too old for the blocks the stack writes, one line per problem, writing nothing', async () => {
+    const outdir = join(tempFolder('synth-old-'), 'cdktf.out');
+    const { code, stdout, stderr } = await synthWithPath(terraformFolder('1.3.0'), outdir);
+    expect(code).toBe(1);
+    expect(stdout).toBe('config/default.yaml: valid (2 accounts, 1 role, 2 groups, 2 users)\n');
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^cdktf\.out not written: terraform version 1\.3\.0 is lower than the required version >=1\.5 .*moved|move/i,
+      ),
+      expect.stringMatching(
+        /^cdktf\.out not written: terraform version 1\.3\.0 is lower than the required version >=1\.4 .*data resource/,
+      ),
+    ]);
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(stackFile(outdir))).toBe(false);
+  });
+});
