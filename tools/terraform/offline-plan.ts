@@ -105,12 +105,12 @@ export interface OfflinePlanManyProps {
 /**
  * Plans several stacks with one `terraform init` and `plan`: each offline copy is
  * a module of one root configuration, so the aws provider's schema (~3 s of CPU
- * each time a terraform command loads it) is loaded once for all of them, and each stack gets its own result (the
- * diagnostics in its files, the changes planned in its module). Throws, with every
- * diagnostic, when the plan did not run.
+ * each time a terraform command loads it) is loaded once for all of them, and
+ * each stack gets its own result (the diagnostics in its files, the changes
+ * planned in its module). Throws, with every diagnostic, when the plan did not run.
  *
  * Terraform starts one aws provider process per provider configuration, twice
- * per plan (validation, then planning), and each costs ~0.6 s of CPU to build the
+ * per plan (validation, then planning), and each costs ~0.6–1.5 s of CPU to build the
  * provider's schema: most offline providers are alike (dummy credentials, one
  * region), so the root holds each distinct one once and passes it to every
  * module alias that has those settings. Alike settings make alike providers, so
@@ -125,7 +125,8 @@ export async function planManyOffline(props: OfflinePlanManyProps): Promise<Reco
   const names = Object.keys(props.stacks);
   const iams: LoopbackIams[] = [];
   const shared = new SharedProviders();
-  const bindings: Record<string, Record<string, string>> = {};
+  /** The root provider each alias of a stack is passed, by stack name. */
+  const bindings = new Map<string, Record<string, string>>();
   /** Root output → the module output it passes up (with `readPlan`). */
   const forwarded = new Map<string, { readonly name: string; readonly output: string }>();
   try {
@@ -143,14 +144,15 @@ export async function planManyOffline(props: OfflinePlanManyProps): Promise<Reco
       const offlineStack = toOfflineStack(stack, { iamEndpoints: iam.endpoints, awsConfigFile });
       const { import: moduleImports, provider, ...offline } = offlineStack;
       const { aws, ...otherProviders } = provider ?? {};
-      bindings[name] = shared.bind(aws ?? []);
+      const binding = shared.bind(aws ?? []);
+      bindings.set(name, binding);
       // A module cannot choose a backend (the root's local state holds them all) and gets its aws providers from
       // the root, declaring the aliases it is passed.
       const { backend: _backend, ...settings } = offline.terraform ?? {};
       writeStackJson(join(props.workDir, name), {
         ...offline,
         ...(Object.keys(otherProviders).length > 0 && { provider: otherProviders }),
-        terraform: withConfigurationAliases(settings, Object.keys(bindings[name])),
+        terraform: withConfigurationAliases(settings, Object.keys(binding)),
       });
       imports.push(...(moduleImports ?? []).map((block) => ({ to: `module.${name}.${block.to}`, id: block.id })));
       for (const output of Object.keys(offlineStack.output ?? {})) {
@@ -166,7 +168,9 @@ export async function planManyOffline(props: OfflinePlanManyProps): Promise<Reco
             backend: { local: { path: 'terraform.tfstate' } },
           },
           provider: { aws: shared.configurations },
-          module: Object.fromEntries(names.map((name) => [name, { source: `./${name}`, providers: bindings[name] }])),
+          module: Object.fromEntries(
+            names.map((name) => [name, { source: `./${name}`, providers: bindings.get(name) }]),
+          ),
           ...(imports.length > 0 && { import: imports }),
           // A plan shows the root's outputs only: each module's, read back, are passed up under a name of their own.
           ...(props.readPlan && {
@@ -297,7 +301,7 @@ function withConfigurationAliases(
  */
 function statesUnderModules(
   states: Readonly<Record<string, TerraformStateJson>>,
-  bindings: Readonly<Record<string, Readonly<Record<string, string>>>>,
+  bindings: ReadonlyMap<string, Readonly<Record<string, string>>>,
 ): TerraformStateJson {
   const names = Object.keys(states);
   if (names.length === 0) throw new Error('no state to plan against');
@@ -306,7 +310,8 @@ function statesUnderModules(
     if (!provider.startsWith(awsProvider)) return provider;
     const alias = provider.slice(awsProvider.length).replace(/^\./, '');
     const local = alias ? `aws.${alias}` : 'aws';
-    const binding = bindings[name] ?? {};
+    const binding = bindings.get(name);
+    if (!binding) throw new Error(`a state for ${name}, which is not a stack planned here`);
     if (!Object.hasOwn(binding, local)) throw new Error(`the state of ${name} uses ${local}, which its stack lacks`);
     return `${awsProvider}.${binding[local].replace(/^aws\./, '')}`;
   };
