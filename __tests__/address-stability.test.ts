@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, type YAMLSeq } from 'yaml';
 import type { SynthesizedStackJson } from '../src/access';
-import { PROJECT_ROOT, synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
+import { synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
 
 const FIXTURE = readFileSync(join(__dirname, 'fixtures/address-stability.yaml'), 'utf8');
 

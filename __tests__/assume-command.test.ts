@@ -8,7 +8,7 @@ import { UserError } from '../src/user-error';
 import { synthesizeDefaultWithRoleKeys, synthesizeFileToOutdir } from './support/synthesized-outdir';
 import type { LocalSts, LocalStsProps } from '../tools/loopback/local-sts';
 import { loopbackStsPerTest } from './support/loopback-sts';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 import { tempFolder } from './support/temp-folder';
 
 const ROLE_ARN = 'arn:aws:iam::999999999999:role/S3ProductionAccessRole';

@@ -12,7 +12,7 @@ import {
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { compiledFile, ensureBuild } from '../bin/build';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 import { tempFolder } from './support/temp-folder';
 
 const run = promisify(execFile);

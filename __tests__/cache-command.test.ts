@@ -3,7 +3,7 @@ import { assumeRole } from '../src/cli/assume-command';
 import { startLocalSts, type LocalSts } from '../tools/loopback/local-sts';
 import { useLoopbackAws } from './support/loopback-aws-env';
 import { cli } from './support/run-cli';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 
 const ROLE_ARN = 'arn:aws:iam::999999999999:role/S3ProductionAccessRole';
 const OTHER_ARN = 'arn:aws:iam::222222222222:role/ReadOnly';

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 
 /** The part of node-pty's API that cdktf-cli calls. */
 interface TerminalLibrary {

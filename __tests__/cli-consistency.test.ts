@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { buildProgram, SUBCOMMANDS } from '../src/cli/main';
 import { cli } from './support/run-cli';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 import { synthesizeFileToOutdir } from './support/synthesized-outdir';
 
 /** Every registered subcommand: a subcommand added later is walked too. */

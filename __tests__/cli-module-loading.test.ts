@@ -4,7 +4,7 @@ import { ensureBuild } from '../bin/build';
 import { startLocalSts, type LocalSts } from '../tools/loopback/local-sts';
 import { loopbackAwsEnvironment } from '../tools/loopback/loopback-aws-env';
 import { synthesizeFileToOutdir } from './support/synthesized-outdir';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 import { tempFolder } from './support/temp-folder';
 
 /** The credential cache of these runs: never the machine's. */

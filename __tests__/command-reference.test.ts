@@ -6,7 +6,7 @@ import { SUBCOMMANDS } from '../src/cli/main';
 import { helpCommandLine } from '../tools/docs/command-reference';
 import { outputBlock } from '../tools/docs/marked-blocks';
 import { cli } from './support/run-cli';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 
 const reference = () => readFileSync(join(PROJECT_ROOT, 'docs/commands.md'), 'utf8');
 

@@ -8,7 +8,7 @@ import { consoleDestination, consoleSigninUrl, federationEndpoint } from '../src
 import { UserError } from '../src/user-error';
 import type { LocalSts } from '../tools/loopback/local-sts';
 import { loopbackStsPerTest } from './support/loopback-sts';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 import { synthesizeFileToOutdir } from './support/synthesized-outdir';
 
 const CONFIG = join(PROJECT_ROOT, 'config/default.yaml');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { consoleUrl } from '../src/cli/console-url-command';
 import { UserError } from '../src/user-error';
 import { synthesizeDefaultWithRoleKeys } from './support/synthesized-outdir';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 
 describe('cross-account console-url', () => {
   const config = join(PROJECT_ROOT, 'config/default.yaml');

@@ -4,7 +4,7 @@ import { assumeRole, type AssumeOptions } from '../src/cli/assume-command';
 import { runCli } from '../src/cli/main';
 import type { LocalSts, LocalStsProps } from '../tools/loopback/local-sts';
 import { loopbackStsPerTest } from './support/loopback-sts';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 
 // The node:fs the cache module calls through, so a test can watch (or break) its writes.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT, synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
+import { synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 

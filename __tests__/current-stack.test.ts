@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { listRoleUsages } from '../src/access';
 import { loadCurrentStack } from '../src/cli/current-stack';
 import { synthesizeFileToOutdir } from './support/synthesized-outdir';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 import { tempFolder } from './support/temp-folder';
 
 describe('loadCurrentStack', () => {

@@ -8,7 +8,8 @@ import {
   EVERY_RESOURCE_TYPE_SETTINGS,
   renderDeployPermissions,
 } from '../tools/docs/deploy-permissions';
-import { PROJECT_ROOT, synthesizeSettingsFile } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
+import { synthesizeSettingsFile } from './support/synthesize';
 
 /**
  * Every resource type the stack's constructs can create, found from their code:

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { cli, cliOnTerminal } from './support/run-cli';
 import { synthesizeToOutdir } from './support/synthesized-outdir';
 import { loadSettings } from '../src/config';
-import { CLEAN_ENV, PROJECT_ROOT } from './support/synthesize';
+import { CLEAN_ENV, PROJECT_ROOT } from './support/project';
 
 /** A settings file of __tests__/fixtures/diff: base.yaml and variants of it with one change each. */
 const fixture = (name: string) => join(__dirname, 'fixtures/diff', `${name}.yaml`);

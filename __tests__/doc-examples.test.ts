@@ -7,7 +7,7 @@ import { startLocalS3, type LocalS3 } from '../tools/loopback/local-s3';
 import { startLocalSts, type LocalSts } from '../tools/loopback/local-sts';
 import { outputBlock } from '../tools/docs/marked-blocks';
 import { useLoopbackAws } from './support/loopback-aws-env';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 
 const run = promisify(execFile);
 const BUCKET = 'amzn-s3-demo-bucket-shared-container';

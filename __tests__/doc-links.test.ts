@@ -4,7 +4,7 @@ import { parseDocument } from 'yaml';
 import { parseSettings } from '../src/config';
 import { headingSlugs, linkProblems } from '../tools/docs/doc-links';
 import { documentFiles } from '../tools/docs/generated-docs';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 import { tempFolder } from './support/temp-folder';
 
 const fence = '```';

@@ -1,6 +1,7 @@
 import { parseSettings } from '../src/config';
 import { adoptedSettingsYaml } from './support/adopted-settings';
-import { CLEAN_ENV, synthesizeSettings, synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
+import { CLEAN_ENV } from './support/project';
+import { synthesizeSettings, synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
 import { describeWithTerraform, planStackOffline, planStacksOffline } from './support/terraform';
 
 // The real offline plan of stacks that adopt what exists, against a loopback IAM playing the accounts

@@ -5,13 +5,8 @@ import { formatSummary } from '../src/cli/summary-command';
 import { parseSettings } from '../src/config';
 import { formatJson, formatMarkdown, formatMermaid, formatTable, verifyStack } from '../src/verify';
 import { problemLinesOf } from './support/settings-error';
-import {
-  CLEAN_ENV,
-  PROJECT_ROOT,
-  synthesizeSettings,
-  synthesizeSettingsFile,
-  synthesizeYaml,
-} from './support/synthesize';
+import { CLEAN_ENV, PROJECT_ROOT } from './support/project';
+import { synthesizeSettings, synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
 import { adoptedSettingsYaml } from './support/adopted-settings';
 
 type Blocks = Record<string, Record<string, Record<string, unknown>>>;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSettings } from '../src/config';
 import { problemLinesOf } from './support/settings-error';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 
 const defaultYaml = readFileSync(join(PROJECT_ROOT, 'config/default.yaml'), 'utf8').replace(
   /\nexpectations:[\s\S]*$/,

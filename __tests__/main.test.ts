@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCdktfApp } from './support/cdktf-app';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 
 describe("main.ts, as cdktf.json's app", () => {
   it('refuses a bad settings file with one line per problem, exit code 1, no stack trace, and leaves cdktf.out as it was', async () => {

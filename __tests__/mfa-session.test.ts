@@ -4,7 +4,7 @@ import { assumeRole, type AssumeOptions } from '../src/cli/assume-command';
 import { UserError } from '../src/user-error';
 import type { LocalSts, LocalStsProps, StsRequest } from '../tools/loopback/local-sts';
 import { loopbackStsPerTest } from './support/loopback-sts';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 
 const CONFIG = join(PROJECT_ROOT, '__tests__/fixtures/two-mfa-roles.yaml');
 const startSts = loopbackStsPerTest('__tests__/fixtures/two-mfa-roles.yaml');

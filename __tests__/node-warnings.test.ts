@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { endOfLifeNotice } from '../src/cli/node-support';
 import { startLocalSts, type LocalSts } from '../tools/loopback/local-sts';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 import { tempFolder } from './support/temp-folder';
 
 const CLI = join(PROJECT_ROOT, 'bin', 'cross-account.js');

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT, synthesizeSettingsFile } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
+import { synthesizeSettingsFile } from './support/synthesize';
 import type { OfflinePlanResult } from '../tools/terraform';
 import { describeWithTerraform, planStacksOffline } from './support/terraform';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readSynthesizedStack } from '../src/access';
 import { STACK_NAME } from '../src/stack';
 import { cli } from './support/run-cli';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 import { synthesizeFileToOutdir } from './support/synthesized-outdir';
 
 const DEFAULT_CONFIG = join(PROJECT_ROOT, 'config/default.yaml');

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { SynthesizedStackJson } from '../src/access';
 import { parseSettings, type Settings } from '../src/config';
 import { stateAfterApply, type OfflinePlanResult, type TerraformStateJson } from '../tools/terraform';
-import { PROJECT_ROOT, synthesizeSettings, synthesizeYaml } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
+import { synthesizeSettings, synthesizeYaml } from './support/synthesize';
 import { describeWithTerraform, planStacksOffline } from './support/terraform';
 
 const FIXTURE = readFileSync(join(__dirname, 'fixtures/state-safety.yaml'), 'utf8');

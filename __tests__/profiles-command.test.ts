@@ -4,7 +4,7 @@ import { writeProfiles } from '../src/cli/profiles-command';
 import { UserError } from '../src/user-error';
 import { cli } from './support/run-cli';
 import { synthesizeDefaultWithRoleKeys, synthesizeFileToOutdir } from './support/synthesized-outdir';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 import { tempFolder } from './support/temp-folder';
 
 const CONFIG = join(PROJECT_ROOT, 'config/examples/acc-to-prod-s3.yaml');

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { revokeSessions, revokeTime } from '../src/cli/revoke-command';
 import { loadSettings } from '../src/config';
 import { UserError } from '../src/user-error';
-import { CLEAN_ENV, PROJECT_ROOT, synthesizeSettings } from './support/synthesize';
+import { CLEAN_ENV, PROJECT_ROOT } from './support/project';
+import { synthesizeSettings } from './support/synthesize';
 import { tempFolder } from './support/temp-folder';
 
 // The node:fs the writer calls through, so a test can watch its writes.

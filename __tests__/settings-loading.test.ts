@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadSettings, MAX_SETTINGS_FILE_BYTES, parseSettings, settingsFileFromEnvironment } from '../src/config';
 import { tempFolder } from './support/temp-folder';
 import { problemLinesOf } from './support/settings-error';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 
 const defaultYaml = readFileSync(join(PROJECT_ROOT, 'config/default.yaml'), 'utf8');
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { settingsSchema } from '../src/config';
 import { SETTINGS_REFERENCE, staleDocs } from '../tools/docs/generated-docs';
 import { renderSettingsReference, settingsSections, UndescribedKeyError } from '../tools/docs/settings-reference';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 import { tempFolder } from './support/temp-folder';
 
 const keyOf = (path: string) =>

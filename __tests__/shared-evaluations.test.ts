@@ -5,7 +5,8 @@ import { readStackPrincipals, type StackPrincipals, type StackUser } from '../sr
 import type { SettingsInput } from '../src/config';
 import { buildAccessMatrix, type AccessMatrix } from '../src/verify/access-matrix';
 import { ONE_BY_ONE, SharedEvaluations } from '../src/verify/shared-evaluations';
-import { PROJECT_ROOT, synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
+import { synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
 
 /** The matrix built both ways: sharing evaluations between users, and every request on its own. */
 async function bothWays(principals: StackPrincipals) {

@@ -5,7 +5,7 @@ import { bucketKeys } from './support/bucket-keys';
 import { startLocalS3, type LocalS3 } from '../tools/loopback/local-s3';
 import { startLocalSts, type LocalSts, type LocalStsProps } from '../tools/loopback/local-sts';
 import { useLoopbackAws } from './support/loopback-aws-env';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 
 let s3: LocalS3;
 let sts: LocalSts | undefined;

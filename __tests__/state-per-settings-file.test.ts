@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findLegacyStateWarning, parseSettings } from '../src/config';
 import { tempFolder } from './support/temp-folder';
-import { PROJECT_ROOT, synthesizeSettings, synthesizeSettingsFile } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
+import { synthesizeSettings, synthesizeSettingsFile } from './support/synthesize';
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 

@@ -3,7 +3,7 @@ import { formatSummary } from '../src/cli/summary-command';
 import { STACK_NAME } from '../src/stack';
 import { join } from 'node:path';
 import { loadSettings } from '../src/config';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 import { synthesizeFileToOutdir, synthesizeToOutdir } from './support/synthesized-outdir';
 
 describe('the synth summary', () => {

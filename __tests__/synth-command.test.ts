@@ -6,7 +6,7 @@ import { findSettingsWarnings, formatWarning, loadSettings } from '../src/config
 import { STACK_NAME } from '../src/stack';
 import { runCdktfApp, runInProject } from './support/cdktf-app';
 import { cli } from './support/run-cli';
-import { CLEAN_ENV, PROJECT_ROOT } from './support/synthesize';
+import { CLEAN_ENV, PROJECT_ROOT } from './support/project';
 import { tempFolder } from './support/temp-folder';
 
 /** Every file under a folder, by relative path, with its bytes. */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSettings } from '../src/config';
-import { PROJECT_ROOT, synthesizeYaml } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
+import { synthesizeYaml } from './support/synthesize';
 import { problemLinesOf, settingsErrorOf } from './support/settings-error';
 
 const defaultYaml = readFileSync(join(PROJECT_ROOT, 'config/default.yaml'), 'utf8');

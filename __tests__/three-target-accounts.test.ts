@@ -3,7 +3,8 @@ import { accountIdsByAlias, listResources, listStackRoles, resolveReferences } f
 import { parsePolicyDocument } from '../src/policies';
 import type { SynthesizedResource } from '../src/access';
 import { loadSettings, type Settings } from '../src/config';
-import { CLEAN_ENV, PROJECT_ROOT, synthesizeSettingsFile } from './support/synthesize';
+import { CLEAN_ENV, PROJECT_ROOT } from './support/project';
+import { synthesizeSettingsFile } from './support/synthesize';
 
 const FILE = 'config/examples/three-target-accounts.yaml';
 const settings = loadSettings(join(PROJECT_ROOT, FILE), CLEAN_ENV);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { outputBlock } from '../tools/docs/marked-blocks';
 import { cli } from './support/run-cli';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 import { synthesizeFileToOutdir } from './support/synthesized-outdir';
 
 /** Every settings file under config/, examples included. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { cli, cliOnTerminal } from './support/run-cli';
-import { PROJECT_ROOT } from './support/synthesize';
+import { PROJECT_ROOT } from './support/project';
 
 const THREE = join(PROJECT_ROOT, 'config/examples/three-target-accounts.yaml');
 

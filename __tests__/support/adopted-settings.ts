@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
-import { PROJECT_ROOT } from './synthesize';
+import { PROJECT_ROOT } from './project';
 
 /**
  * A project settings file told as if its people already existed: every group

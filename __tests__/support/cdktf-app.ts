@@ -1,7 +1,7 @@
 import { exec } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from './synthesize';
+import { PROJECT_ROOT } from './project';
 
 /** What a command run in a shell printed, and its exit code. */
 export interface ShellResult {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { endOfLifeNotice } from '../../src/cli/node-support';
-import { PROJECT_ROOT } from './synthesize';
+import { PROJECT_ROOT } from './project';
 
 /** How a `cross-account` process ended and what it printed. */
 export interface CliProcessResult {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { startLocalSts, type LocalSts, type LocalStsProps } from '../../tools/loopback/local-sts';
 import { useLoopbackAws } from './loopback-aws-env';
-import { PROJECT_ROOT } from './synthesize';
+import { PROJECT_ROOT } from './project';
 
 /**
  * For the tests of one file: a function that starts a fresh loopback STS, points

@@ -3,12 +3,7 @@ import { join } from 'node:path';
 import type { SynthesizedStackJson } from '../../src/access';
 import { loadSettings, parseSettings, type Settings } from '../../src/config';
 import { CrossAccountStack, STACK_NAME } from '../../src/stack';
-
-/** The project root, for settings files under config/. */
-export const PROJECT_ROOT = join(__dirname, '..', '..');
-
-/** Environment with no Terraform Cloud variables, so the settings alone decide the backend. */
-export const CLEAN_ENV: NodeJS.ProcessEnv = {};
+import { CLEAN_ENV, PROJECT_ROOT } from './project';
 
 /** The test copy of a stack: settings → cdktf's Testing app → synthesized JSON text and object. */
 export function synthesizeSettings(settings: Settings): { readonly text: string; readonly json: SynthesizedStackJson } {

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from '../../src/app';
 import { loadSettings, parseSettings, type Settings } from '../../src/config';
-import { CLEAN_ENV, PROJECT_ROOT } from './synthesize';
+import { CLEAN_ENV, PROJECT_ROOT } from './project';
 import { tempFolder } from './temp-folder';
 
 /**
