@@ -1,7 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from './support/project';
-import { synthesizeSettingsFile } from './support/synthesize';
+import { parseSettings } from '../src/config';
+import { adoptedSettingsYaml } from './support/adopted-settings';
+import { CLEAN_ENV, PROJECT_ROOT } from './support/project';
+import { synthesizeSettings, synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
 import type { OfflinePlanResult } from '../tools/terraform';
 import { describeWithTerraform, planStacksOffline } from './support/terraform';
 
@@ -43,14 +45,40 @@ it('knows the expected plan of every settings file in config/, so none can rot u
   expect(settingsFiles).toEqual(Object.keys(expectedToAdd).sort());
 });
 
+/**
+ * Stories that adopt what exists beyond the examples in config/, planned against a loopback IAM playing their
+ * accounts (tools/loopback/local-iam.ts): the originating account's story with its people already there, and a role
+ * and managed assume policy made by hand, imported. (A story whose plan must fail is in
+ * existing-principals-plan.test.ts: its error would stop the plan of every module beside it.)
+ */
+function adoptionStories() {
+  return {
+    'adopted-originating': synthesizeSettings(
+      parseSettings(adoptedSettingsYaml('config/examples/originating-to-destination.yaml'), 'adopted.yaml', CLEAN_ENV),
+    ).json,
+    'adopted-imported': synthesizeYaml(`
+accounts:
+  dev: { id: "111111111111" }
+  prod: { id: "999999999999" }
+roles: [{ name: my-s3-x-account-role, existing: import, managedPolicyArns: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess] }]
+users:
+  - name: rehan
+    existing: reference
+    allowAssume: [my-s3-x-account-role]
+    assumePolicy: { name: my-s3-x-account-policy, type: managed, existing: import }
+`).json,
+  };
+}
+
 describeWithTerraform('real offline terraform plan (which validates first)', () => {
-  // One Terraform run for every file (each a module): the provider schema, most of a plan's cost, loads once.
+  // One Terraform run for every file and story (each a module): the provider schema loads once, alike providers
+  // start once.
   let results: Record<string, OfflinePlanResult>;
   beforeAll(async () => {
     const stacks = Object.fromEntries(
       settingsFiles.map((file) => [moduleName(file), synthesizeSettingsFile(file).json]),
     );
-    results = await planStacksOffline(stacks);
+    results = await planStacksOffline({ ...stacks, ...adoptionStories() });
   }, 180_000);
 
   it.each(settingsFiles)('%s validates and plans what its story creates and imports', (file) => {
@@ -59,6 +87,23 @@ describeWithTerraform('real offline terraform plan (which validates first)', () 
     expect(result.valid).toBe(true);
     const imports = Object.hasOwn(expectedToImport, file) ? `${expectedToImport[file]} to import, ` : '';
     expect(result.summary).toBe(`Plan: ${imports}${expectedToAdd[file]} to add, 0 to change, 0 to destroy.`);
+  });
+
+  describe('of an adoption', () => {
+    it("plans the originating account's story with its people read from the account, creating none", () => {
+      const result = results['adopted-originating'];
+      expect(result.diagnostics).toEqual([]);
+      // 2 group policies, 2 PowerUser attachments; role + policy + attachment; bucket + 3 settings; the state's record
+      expect(result.summary).toBe('Plan: 12 to add, 0 to change, 0 to destroy.');
+    });
+
+    it('imports a role and a managed assume policy made by hand, rewriting their documents, replacing neither', () => {
+      const result = results['adopted-imported'];
+      expect(result.diagnostics).toEqual([]);
+      // Imported: the role and the policy. Added: the role's managed attachment, the policy's attachment to rehan,
+      // the state's record. Changed: the role's trust policy and the policy's document, both as the settings say.
+      expect(result.summary).toBe('Plan: 2 to import, 3 to add, 2 to change, 0 to destroy.');
+    });
   });
 });
 
