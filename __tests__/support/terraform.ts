@@ -17,7 +17,8 @@ import {
 } from '../../tools/terraform';
 
 if (process.env.CROSS_ACCOUNT_TESTS === 'unit') {
-  // `npm run test:unit` (run on each further Node in CI) leaves out the real-Terraform tests listed in tools/jest/real-terraform-first.js.
+  // `npm run test:unit` (run on each further Node in CI) leaves out the real-Terraform tests listed in
+  // tools/jest/real-terraform-first.js.
   throw new Error(
     'this file runs real Terraform: add it to REAL_TERRAFORM_TESTS in tools/jest/real-terraform-first.js',
   );

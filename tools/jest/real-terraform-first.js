@@ -14,7 +14,8 @@ const REAL_TERRAFORM_TESTS = [
 /**
  * Jest runs the longest files first when it has their times from an earlier run, and otherwise the biggest files
  * first; a clean clone (CI) has no times, and its real-Terraform files, short but the slowest, ran last, one of them
- * alone at the end while the other worker idled. They start first here, in Jest's order among themselves, as do the rest.
+ * alone at the end while the other worker idled. They start first here, in Jest's order among themselves, as do the
+ * rest.
  */
 class RealTerraformFirst extends Sequencer {
   sort(tests) {
