@@ -58,6 +58,7 @@ export class SharedEvaluations implements RequestEvaluator {
   private readonly idsByText = new Map<string, number>();
   /** What requests of one shape share: worked out once, not for each of 50,000 requests. */
   private readonly shapes = new Map<string, Shape | null>();
+  private readonly policyListIds = new WeakMap<AccessRequest['identityPolicies'], string>();
   /** How many requests were evaluated, and how many were asked. */
   readonly counts = { evaluated: 0, asked: 0 };
 
@@ -97,20 +98,26 @@ export class SharedEvaluations implements RequestEvaluator {
       resource,
       resourceAccountId,
       resourcePolicy ? this.documentId(resourcePolicy) : '',
-      ...identityPolicies.map((policy) => this.documentId(policy.document)),
+      this.documentIdsOf(identityPolicies),
     ]);
     let shape = this.shapes.get(shapeKey);
     if (shape === undefined)
       this.shapes.set(shapeKey, (shape = shapeOf(request, (document) => this.documentId(document))));
     if (shape === null) return undefined;
-    const labels = shape.taking.map((position) => identityPolicies[position].label);
-    if (new Set(labels).size !== labels.length) return undefined;
-    const contextEntries = Object.entries(context ?? {})
-      .map(([key, value]): [string, string] =>
-        USER_NAMED_CONTEXT_KEYS.includes(key) && value === user.name ? [key, '<user name>'] : [key, value],
-      )
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return { key: `${shape.key}\n${JSON.stringify(contextEntries)}`, labels };
+    const labels = shape.labelsOf(identityPolicies);
+    if (labels === null) return undefined;
+    return { key: `${shape.key}\n${contextKey(context, user.name)}`, labels };
+  }
+
+  /**
+   * The ids of `policies`' documents, in order, as one string: worked out once
+   * per list (a principal's requests share theirs, see `requestOf`).
+   */
+  private documentIdsOf(policies: AccessRequest['identityPolicies']): string {
+    let ids = this.policyListIds.get(policies);
+    if (ids === undefined)
+      this.policyListIds.set(policies, (ids = policies.map((policy) => this.documentId(policy.document)).join(',')));
+    return ids;
   }
 
   /** The same number for documents with the same JSON: a user's own policy is a document of its own. */
@@ -138,6 +145,8 @@ interface Shape {
   readonly key: string;
   /** Positions of the identity policies that can take part. */
   readonly taking: readonly number[];
+  /** The labels of the policies at those positions in `policies`; null when two are alike (they could not be told apart). */
+  labelsOf(policies: AccessRequest['identityPolicies']): readonly string[] | null;
 }
 
 /** The shape of a user's request, or null when requests of that shape must each be evaluated alone. */
@@ -163,7 +172,33 @@ function shapeOf(request: AccessRequest, documentId: (document: PolicyDocument) 
     taking.map((position) => documentId(identityPolicies[position].document)),
     resourcePolicy ? documentId(resourcePolicy) : null,
   ]);
-  return { key, taking };
+  const labelsByList = new WeakMap<AccessRequest['identityPolicies'], readonly string[] | null>();
+  return {
+    key,
+    taking,
+    labelsOf(policies) {
+      let labels = labelsByList.get(policies);
+      if (labels === undefined) {
+        const taken = taking.map((position) => policies[position].label);
+        labelsByList.set(policies, (labels = new Set(taken).size === taken.length ? taken : null));
+      }
+      return labels;
+    },
+  };
+}
+
+/**
+ * The request context as a key, sorted, the user's own name in {@link USER_NAMED_CONTEXT_KEYS} standing for
+ * whoever asks: requests that differ only there may share an evaluation.
+ */
+function contextKey(context: AccessRequest['context'], userName: string): string {
+  if (!context) return '[]';
+  const entries: [string, string][] = [];
+  for (const key of Object.keys(context).sort()) {
+    const value = context[key];
+    entries.push([key, USER_NAMED_CONTEXT_KEYS.includes(key) && value === userName ? '<user name>' : value]);
+  }
+  return JSON.stringify(entries);
 }
 
 /** The shared decision in the words of another request: its policy at the same position for each deciding one. */
