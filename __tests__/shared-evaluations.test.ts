@@ -211,3 +211,51 @@ describe('sharing one evaluation between users whose requests cannot differ', ()
           expect(reason.policy.split('/')[0]).toBe(entry.principal);
   });
 });
+
+/** The roles' probes of `principals` alone, built both ways. */
+async function probesBothWays(principals: StackPrincipals) {
+  return bothWays({ ...principals, users: [] });
+}
+
+/** A boundary that allows everything but reading objects. */
+const NO_OBJECT_READS = {
+  statements: [
+    { sid: 'All', effect: 'Allow' as const, actions: ['*'], resources: ['*'] },
+    { sid: 'NoObjectReads', effect: 'Deny' as const, actions: ['s3:GetObject'], resources: ['*'] },
+  ],
+};
+
+describe("sharing one evaluation between roles' probes that cannot differ", () => {
+  it('shares the probes of roles of one account that ask alike, and decides them as one by one', async () => {
+    const { principals } = await varied(1);
+    const { grouped, alone, counts } = await probesBothWays(principals);
+    expect(grouped).toEqual(alone);
+    expect(counts.evaluated).toBeLessThan(counts.asked);
+  });
+
+  it('tells apart roles of one account whose permissions boundaries differ', async () => {
+    const { principals } = await varied(1);
+    const [bounded, ...others] = principals.roles.filter((role) => role.accountId === '999999999999');
+    expect(others.length).toBeGreaterThan(0);
+    const roles = principals.roles.map((role) =>
+      role === bounded
+        ? {
+            ...role,
+            permissionsBoundary: {
+              label: 'NoObjectReads',
+              name: 'NoObjectReads',
+              holder: { kind: 'role' as const, name: role.name },
+              origin: 'customer-managed' as const,
+              document: NO_OBJECT_READS,
+            },
+          }
+        : role,
+    );
+    const { grouped, alone } = await probesBothWays({ ...principals, roles });
+    expect(grouped).toEqual(alone);
+    const readsBy = (name: string) =>
+      grouped.roleActions.find((entry) => entry.principal === name && entry.action === 's3:GetObject')?.decision;
+    expect(readsBy(bounded.name)).toBe('ExplicitlyDenied');
+    expect(others.map((role) => readsBy(role.name))).toContain('Allowed');
+  });
+});

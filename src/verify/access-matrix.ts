@@ -46,7 +46,7 @@ export interface AccessMatrix {
  * Evaluates every user against every role, and every role against its probes.
  * One request at a time: started all at once, 50,000 evaluations of a 1,000-user
  * stack held every one's working state at the same time (1.5 GB, most of the CPU in GC).
- * `evaluator` shares one evaluation between users whose requests cannot differ
+ * `evaluator` shares one evaluation between principals whose requests cannot differ
  * (see {@link SharedEvaluations}); {@link ONE_BY_ONE} evaluates each on its own.
  */
 export async function buildAccessMatrix(
@@ -82,7 +82,10 @@ export async function decide(
   evaluator: RequestEvaluator = ONE_BY_ONE,
 ): Promise<MatrixEntry> {
   const request = requestOf(principal, action, target, context);
-  const decision = await evaluator.decide(request, isRole(principal) ? undefined : principal);
+  const decision = await evaluator.decide(
+    request,
+    isRole(principal) ? { arn: request.principal } : { arn: principal.arn, userName: principal.name },
+  );
   return {
     principal: principal.name,
     action,

@@ -4,15 +4,17 @@ import { readsWhoAsks, USER_NAMED_CONTEXT_KEYS } from './user-dependence';
 import { parseArn } from '../policies/arn';
 import { toPolicyJson, type PolicyDocument } from '../policies/policy-statement';
 
-/** The user a request is made for, when it is a user's: what may differ between users who share an evaluation. */
-export interface RequestingUser {
-  readonly name: string;
+/** Who makes a request that may share an evaluation with those of others alike: a user, or a session of a role. */
+export interface Requester {
+  /** The request's principal: the user's ARN, or the ARN of the role's session. */
   readonly arn: string;
+  /** The user's name, which AWS puts in `aws:username` and `assume` names the session after. @default none: a role's session */
+  readonly userName?: string;
 }
 
 /** Decides requests: each on its own, or sharing one evaluation between requests that cannot differ. */
 export interface RequestEvaluator {
-  decide(request: AccessRequest, user?: RequestingUser): Promise<AccessDecision>;
+  decide(request: AccessRequest, requester?: Requester): Promise<AccessDecision>;
 }
 
 /** Every request evaluated on its own: what {@link SharedEvaluations} must always agree with. */
@@ -25,32 +27,39 @@ export const ONE_BY_ONE: RequestEvaluator = { decide: (request) => evaluateReque
  * (the same groups, the same policies), so most of those questions are the same
  * question asked for another name.
  *
- * Why sharing is sound: two users' requests share an evaluation only when
- * they are the same in everything the evaluator reads (action, resource, its
- * account, the context, the documents of the identity policies that can take
- * part, in order, the resource policy), except the user: its ARN (within one
- * account and partition), the values of {@link USER_NAMED_CONTEXT_KEYS} that
- * are its name, and the labels of its policies. In @cloud-copilot/iam-simulate
- * (read at 0.1.173) those reach the decision only this way:
+ * The same holds for the role probes: roles of one account that hold alike
+ * policies, or none that bears on a probe, ask the same question of another
+ * bucket or of IAM.
+ *
+ * Why sharing is sound: two requests share an evaluation only when they are
+ * the same in everything the evaluator reads (action, resource, its account,
+ * the context, the documents of the identity policies that can take part, in
+ * order, the resource policy, the permissions boundary and its label), and
+ * their principals are of one kind: users of one account, or sessions of one
+ * name of roles of one account. What may differ is the principal's ARN, a
+ * user's name in the values of {@link USER_NAMED_CONTEXT_KEYS}, and the labels
+ * of the identity policies. In @cloud-copilot/iam-simulate (read at 0.1.173)
+ * those reach the decision only this way:
  * - the request context is exactly the keys we pass (nothing is derived from
  *   the principal), read by conditions and by policy variables such as
  *   `${aws:username}`;
  * - the principal ARN is read by the Principal elements of the resource policy,
- *   for its account (the same for users of one account) and for its kind (an
- *   IAM user for all of them);
+ *   for its account (the same within a kind), for its kind (an IAM user, or an
+ *   assumed-role session) and for a session's name (the same within a kind);
  * - policy names are identifiers in the analysis, never compared;
  * - a valid policy none of whose statements can match the action and resource
  *   ({@link mayTakePart}) appears nowhere in the analysis: the evaluator
  *   reports the statements that matched. Per role, most users' policies are
  *   about other roles, so users of many kinds ask the same question.
  * So sharing is refused whenever a statement that may apply to the action, in a
- * policy that can take part or the resource policy, names a principal other
- * than a whole account or `*`, reads a user-dependent condition key, or holds a
- * policy variable ({@link readsWhoAsks}). A role's request, or one with a field
- * this class does not know, is never shared. Labels are mapped by position, the
- * documents at each position being equal. `__tests__/shared-evaluations.test.ts`
- * compares the shared matrix with the one-by-one matrix on every settings file
- * and on generated settings whose policies and trusts tell users apart.
+ * policy that can take part, the resource policy or the boundary, names a
+ * principal other than a whole account or `*`, reads a condition key that
+ * depends on who asks, or holds a policy variable ({@link readsWhoAsks}). A
+ * request without a {@link Requester}, or with a field this class does not
+ * know, is never shared. Labels are mapped by position, the documents at each
+ * position being equal. `__tests__/shared-evaluations.test.ts` compares the
+ * shared matrix with the one-by-one matrix on every settings file and on
+ * generated settings whose policies and trusts tell users and roles apart.
  */
 export class SharedEvaluations implements RequestEvaluator {
   private readonly decisions = new Map<string, Promise<SharedDecision>>();
@@ -59,12 +68,13 @@ export class SharedEvaluations implements RequestEvaluator {
   /** What requests of one shape share: worked out once, not for each of 50,000 requests. */
   private readonly shapes = new Map<string, Shape | null>();
   private readonly policyListIds = new WeakMap<AccessRequest['identityPolicies'], string>();
+  private readonly kinds = new Map<string, string | null>();
   /** How many requests were evaluated, and how many were asked. */
   readonly counts = { evaluated: 0, asked: 0 };
 
-  async decide(request: AccessRequest, user?: RequestingUser): Promise<AccessDecision> {
+  async decide(request: AccessRequest, requester?: Requester): Promise<AccessDecision> {
     this.counts.asked++;
-    const sharing = this.sharingKey(request, user);
+    const sharing = this.sharingKey(request, requester);
     if (sharing === undefined) {
       this.counts.evaluated++;
       return evaluateRequest(request);
@@ -84,29 +94,61 @@ export class SharedEvaluations implements RequestEvaluator {
    */
   private sharingKey(
     request: AccessRequest,
-    user: RequestingUser | undefined,
+    requester: Requester | undefined,
   ): { readonly key: string; readonly labels: readonly string[] } | undefined {
-    const { principal, action, resource, resourceAccountId, identityPolicies, resourcePolicy, context, ...unknown } =
-      request;
-    // A role's requests differ by role and probe: there is nothing to share, only the cost of the key.
-    if (Object.keys(unknown).length > 0 || user === undefined || principal !== user.arn) return undefined;
-    const userAt = principal.indexOf(':user/');
-    if (!principal.startsWith('arn:') || userAt < 0) return undefined;
+    const {
+      principal,
+      action,
+      resource,
+      resourceAccountId,
+      identityPolicies,
+      resourcePolicy,
+      permissionsBoundary,
+      context,
+      ...unknown
+    } = request;
+    if (Object.keys(unknown).length > 0 || requester === undefined || principal !== requester.arn) return undefined;
+    const kind = this.requesterKind(principal, requester.userName !== undefined);
+    if (kind === undefined) return undefined;
     const shapeKey = JSON.stringify([
-      principal.slice(0, userAt), // arn:<partition>:iam::<account>
+      kind,
       action,
       resource,
       resourceAccountId,
       resourcePolicy ? this.documentId(resourcePolicy) : '',
+      permissionsBoundary ? [this.documentId(permissionsBoundary.document), permissionsBoundary.label] : '',
       this.documentIdsOf(identityPolicies),
     ]);
     let shape = this.shapes.get(shapeKey);
     if (shape === undefined)
-      this.shapes.set(shapeKey, (shape = shapeOf(request, (document) => this.documentId(document))));
+      this.shapes.set(shapeKey, (shape = shapeOf(request, kind, (document) => this.documentId(document))));
     if (shape === null) return undefined;
     const labels = shape.labelsOf(identityPolicies);
     if (labels === null) return undefined;
-    return { key: `${shape.key}\n${contextKey(context, user.name)}`, labels };
+    return { key: `${shape.key}\n${contextKey(context, requester.userName)}`, labels };
+  }
+
+  /**
+   * What the principals of requesters of one kind have alike: a user's partition and account; a role session's
+   * partition, account and session name (every role of one account probed under one session name). undefined for
+   * any other principal, which is never shared.
+   */
+  private requesterKind(arn: string, user: boolean): string | undefined {
+    const known = this.kinds.get(arn);
+    if (known !== undefined) return known ?? undefined;
+    const parts = parseArn(arn);
+    const session = parts && /^assumed-role\/[^/]+\/([^/]+)$/.exec(parts.resource);
+    const kind = !parts
+      ? undefined
+      : user
+        ? parts.service === 'iam' && parts.resource.startsWith('user/')
+          ? `user ${parts.partition} ${parts.account}`
+          : undefined
+        : parts.service === 'sts' && session
+          ? `session ${parts.partition} ${parts.account} ${session[1]}`
+          : undefined;
+    this.kinds.set(arn, kind ?? null);
+    return kind;
   }
 
   /**
@@ -149,28 +191,29 @@ interface Shape {
   labelsOf(policies: AccessRequest['identityPolicies']): readonly string[] | null;
 }
 
-/** The shape of a user's request, or null when requests of that shape must each be evaluated alone. */
-function shapeOf(request: AccessRequest, documentId: (document: PolicyDocument) => number): Shape | null {
-  const { action, resource, resourcePolicy, identityPolicies } = request;
+/** The shape of a request, or null when requests of that shape must each be evaluated alone. */
+function shapeOf(request: AccessRequest, kind: string, documentId: (document: PolicyDocument) => number): Shape | null {
+  const { action, resource, resourcePolicy, permissionsBoundary, identityPolicies } = request;
   // A policy no statement of which can match the request changes neither the decision nor its reasons; an
-  // invalid one makes the whole request invalid, so it always counts.
+  // invalid one makes the whole request invalid, so it always counts. A boundary always counts: what it does
+  // not allow, it denies.
   const taking = identityPolicies.flatMap((policy, position) =>
     !isValidIdentityPolicy(policy.document) || mayTakePart(policy.document, action, resource) ? [position] : [],
   );
   const documents = [
     ...taking.map((position) => identityPolicies[position].document),
     ...(resourcePolicy ? [resourcePolicy] : []),
+    ...(permissionsBoundary ? [permissionsBoundary.document] : []),
   ];
   if (documents.some((document) => readsWhoAsks(document, action))) return null;
-  const userArn = parseArn(request.principal);
-  if (!userArn || userArn.service !== 'iam' || !userArn.resource.startsWith('user/')) return null;
   const key = JSON.stringify([
-    ['<user>', userArn.partition, userArn.account],
+    kind,
     action,
     resource,
     request.resourceAccountId,
-    taking.map((position) => documentId(identityPolicies[position].document)),
     resourcePolicy ? documentId(resourcePolicy) : null,
+    permissionsBoundary ? [documentId(permissionsBoundary.document), permissionsBoundary.label] : null,
+    taking.map((position) => documentId(identityPolicies[position].document)),
   ]);
   const labelsByList = new WeakMap<AccessRequest['identityPolicies'], readonly string[] | null>();
   return {
@@ -191,12 +234,15 @@ function shapeOf(request: AccessRequest, documentId: (document: PolicyDocument) 
  * The request context as a key, sorted, the user's own name in {@link USER_NAMED_CONTEXT_KEYS} standing for
  * whoever asks: requests that differ only there may share an evaluation.
  */
-function contextKey(context: AccessRequest['context'], userName: string): string {
+function contextKey(context: AccessRequest['context'], userName: string | undefined): string {
   if (!context) return '[]';
   const entries: [string, string][] = [];
   for (const key of Object.keys(context).sort()) {
     const value = context[key];
-    entries.push([key, USER_NAMED_CONTEXT_KEYS.includes(key) && value === userName ? '<user name>' : value]);
+    entries.push([
+      key,
+      userName !== undefined && USER_NAMED_CONTEXT_KEYS.includes(key) && value === userName ? '<user name>' : value,
+    ]);
   }
   return JSON.stringify(entries);
 }
