@@ -5,6 +5,7 @@ import {
   isRole,
   requestOf,
   resolveTarget,
+  roleTarget,
   type RequestTarget,
   type StackPrincipal,
 } from './principal-requests';
@@ -54,9 +55,9 @@ export async function buildAccessMatrix(
   evaluator: RequestEvaluator = new SharedEvaluations(),
 ): Promise<AccessMatrix> {
   const assume: MatrixEntry[] = [];
+  const targets = principals.roles.map((role) => ({ role, target: roleTarget(role) }));
   for (const user of principals.users) {
-    for (const role of principals.roles) {
-      const target = resolveTarget(role.name, user, principals.roles);
+    for (const { role, target } of targets) {
       assume.push(
         await decide(user, 'sts:AssumeRole', target, compliantAssumeContext(role, user), undefined, evaluator),
       );

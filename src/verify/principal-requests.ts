@@ -30,14 +30,18 @@ export function isRole(principal: StackPrincipal): principal is StackRoleAccess 
  */
 export function resolveTarget(on: string, principal: StackPrincipal, roles: readonly StackRoleAccess[]): RequestTarget {
   const role = roles.find((candidate) => candidate.name === on || candidate.arn === on);
-  if (role)
-    return { resource: role.arn, label: role.name, accountId: role.accountId, resourcePolicy: role.trustPolicy };
+  if (role) return roleTarget(role);
   const accountInArn = parseArn(on)?.account ?? '';
   return {
     resource: on,
     label: on,
     accountId: /^\d{12}$/.test(accountInArn) ? accountInArn : principal.accountId,
   };
+}
+
+/** A role of the stack as a target: its ARN, in its account, its trust policy the resource policy. */
+export function roleTarget(role: StackRoleAccess): RequestTarget {
+  return { resource: role.arn, label: role.name, accountId: role.accountId, resourcePolicy: role.trustPolicy };
 }
 
 /** The request `principal` makes for `action` on `target`: its own identity policies, the target's resource policy. */

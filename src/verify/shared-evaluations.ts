@@ -4,6 +4,18 @@ import { readsWhoAsks, USER_NAMED_CONTEXT_KEYS } from './user-dependence';
 import { parseArn } from '../policies/arn';
 import { toPolicyJson, type PolicyDocument } from '../policies/policy-statement';
 
+/** The fields of an {@link AccessRequest} this class knows how to share: a request with any other is evaluated alone. */
+const KNOWN_FIELDS: ReadonlySet<string> = new Set<keyof AccessRequest>([
+  'principal',
+  'action',
+  'resource',
+  'resourceAccountId',
+  'identityPolicies',
+  'resourcePolicy',
+  'permissionsBoundary',
+  'context',
+]);
+
 /** Who makes a request that may share an evaluation with those of others alike: a user, or a session of a role. */
 export interface Requester {
   /** The request's principal: the user's ARN, or the ARN of the role's session. */
@@ -62,70 +74,92 @@ export const ONE_BY_ONE: RequestEvaluator = { decide: (request) => evaluateReque
  * generated settings whose policies and trusts tell users and roles apart.
  */
 export class SharedEvaluations implements RequestEvaluator {
-  private readonly decisions = new Map<string, Promise<SharedDecision>>();
   private readonly documentIds = new WeakMap<PolicyDocument, number>();
   private readonly idsByText = new Map<string, number>();
-  /** What requests of one shape share: worked out once, not for each of 50,000 requests. */
-  private readonly shapes = new Map<string, Shape | null>();
-  private readonly policyListIds = new WeakMap<AccessRequest['identityPolicies'], string>();
+  /** An id per list of identity-policy documents (alike lists, alike ids), worked out once per list object. */
+  private readonly policySetIds = new WeakMap<AccessRequest['identityPolicies'], number>();
+  private readonly idsBySet = new Map<string, number>();
+  /**
+   * The shape of each request asked so far, by policy set, then resource, then the rest. A 1,000-user matrix
+   * asks 50,000 times; keyed by numbers and by strings it already holds (a role's ARN), the index costs
+   * a few lookups per request, where a Map keyed by a string built for each request hashes it every time.
+   */
+  private readonly shapeIndex = new Map<number, Map<string, ShapeEntry[]>>();
+  /** Shapes with the same key share their evaluations: policy sets that differ only in policies that take no part. */
+  private readonly groups = new Map<string, EvaluationGroup>();
   private readonly kinds = new Map<string, string | null>();
   /** How many requests were evaluated, and how many were asked. */
   readonly counts = { evaluated: 0, asked: 0 };
 
   async decide(request: AccessRequest, requester?: Requester): Promise<AccessDecision> {
     this.counts.asked++;
-    const sharing = this.sharingKey(request, requester);
+    const sharing = this.sharing(request, requester);
     if (sharing === undefined) {
       this.counts.evaluated++;
       return evaluateRequest(request);
     }
-    let shared = this.decisions.get(sharing.key);
+    const { group, labels, context } = sharing;
+    let shared = group.decisions.get(context);
     if (!shared) {
       this.counts.evaluated++;
-      shared = evaluateRequest(request).then((decision) => ({ decision, labels: sharing.labels }));
-      this.decisions.set(sharing.key, shared);
+      shared = evaluateRequest(request).then((decision) => ({ decision, labels }));
+      group.decisions.set(context, shared);
     }
-    return relabel(await shared, sharing.labels);
+    return relabel(await shared, labels);
   }
 
   /**
-   * What two requests must have in common to share an evaluation, and the labels of the identity policies
-   * that take part, in order; undefined when this request must be evaluated alone.
+   * The evaluations this request may share, with its context as their key and the labels of its identity
+   * policies that take part, in order; undefined when it must be evaluated alone.
    */
-  private sharingKey(
+  private sharing(
     request: AccessRequest,
     requester: Requester | undefined,
-  ): { readonly key: string; readonly labels: readonly string[] } | undefined {
-    const {
-      principal,
-      action,
-      resource,
-      resourceAccountId,
-      identityPolicies,
-      resourcePolicy,
-      permissionsBoundary,
-      context,
-      ...unknown
-    } = request;
-    if (Object.keys(unknown).length > 0 || requester === undefined || principal !== requester.arn) return undefined;
-    const kind = this.requesterKind(principal, requester.userName !== undefined);
+  ): { readonly group: EvaluationGroup; readonly context: string; readonly labels: readonly string[] } | undefined {
+    for (const field in request) if (!KNOWN_FIELDS.has(field)) return undefined;
+    if (requester === undefined || request.principal !== requester.arn) return undefined;
+    const kind = this.requesterKind(request.principal, requester.userName !== undefined);
     if (kind === undefined) return undefined;
-    const shapeKey = JSON.stringify([
-      kind,
-      action,
-      resource,
-      resourceAccountId,
-      resourcePolicy ? this.documentId(resourcePolicy) : '',
-      permissionsBoundary ? [this.documentId(permissionsBoundary.document), permissionsBoundary.label] : '',
-      this.documentIdsOf(identityPolicies),
-    ]);
-    let shape = this.shapes.get(shapeKey);
-    if (shape === undefined)
-      this.shapes.set(shapeKey, (shape = shapeOf(request, kind, (document) => this.documentId(document))));
+    const shape = this.shapeOf(request, kind);
     if (shape === null) return undefined;
-    const labels = shape.labelsOf(identityPolicies);
+    const labels = shape.labelsOf(request.identityPolicies);
     if (labels === null) return undefined;
-    return { key: `${shape.key}\n${contextKey(context, requester.userName)}`, labels };
+    return { group: shape.group, context: contextKey(request.context, requester.userName), labels };
+  }
+
+  /** The shape of `request`, from the index or worked out once for its policy set, resource and the rest. */
+  private shapeOf(request: AccessRequest, kind: string): Shape | null {
+    const { action, resource, resourceAccountId, resourcePolicy, permissionsBoundary } = request;
+    const policySet = this.policySetId(request.identityPolicies);
+    let byResource = this.shapeIndex.get(policySet);
+    if (!byResource) this.shapeIndex.set(policySet, (byResource = new Map()));
+    let entries = byResource.get(resource);
+    if (!entries) byResource.set(resource, (entries = []));
+    const resourcePolicyId = resourcePolicy ? this.documentId(resourcePolicy) : -1;
+    const boundaryId = permissionsBoundary ? this.documentId(permissionsBoundary.document) : -1;
+    const boundaryLabel = permissionsBoundary?.label;
+    for (const entry of entries)
+      if (
+        entry.kind === kind &&
+        entry.action === action &&
+        entry.resourceAccountId === resourceAccountId &&
+        entry.resourcePolicyId === resourcePolicyId &&
+        entry.boundaryId === boundaryId &&
+        entry.boundaryLabel === boundaryLabel
+      )
+        return entry.shape;
+    const shape = workOutShape(
+      request,
+      kind,
+      (document) => this.documentId(document),
+      (key) => {
+        let group = this.groups.get(key);
+        if (!group) this.groups.set(key, (group = { decisions: new Map() }));
+        return group;
+      },
+    );
+    entries.push({ kind, action, resourceAccountId, resourcePolicyId, boundaryId, boundaryLabel, shape });
+    return shape;
   }
 
   /**
@@ -151,15 +185,16 @@ export class SharedEvaluations implements RequestEvaluator {
     return kind;
   }
 
-  /**
-   * The ids of `policies`' documents, in order, as one string: worked out once
-   * per list (a principal's requests share theirs, see `requestOf`).
-   */
-  private documentIdsOf(policies: AccessRequest['identityPolicies']): string {
-    let ids = this.policyListIds.get(policies);
-    if (ids === undefined)
-      this.policyListIds.set(policies, (ids = policies.map((policy) => this.documentId(policy.document)).join(',')));
-    return ids;
+  /** One number for lists of the same documents in the same order, worked out once per list object (see `requestOf`). */
+  private policySetId(policies: AccessRequest['identityPolicies']): number {
+    let id = this.policySetIds.get(policies);
+    if (id === undefined) {
+      const documents = policies.map((policy) => this.documentId(policy.document)).join(',');
+      id = this.idsBySet.get(documents);
+      if (id === undefined) this.idsBySet.set(documents, (id = this.idsBySet.size));
+      this.policySetIds.set(policies, id);
+    }
+    return id;
   }
 
   /** The same number for documents with the same JSON: a user's own policy is a document of its own. */
@@ -181,10 +216,28 @@ interface SharedDecision {
   readonly labels: readonly string[];
 }
 
-/** What a user's requests of one shape (account, action, resource, policy documents) have in common. */
+/** Evaluations shared by requests of one shape, by their context. */
+interface EvaluationGroup {
+  readonly decisions: Map<string, Promise<SharedDecision>>;
+}
+
+/** A shape asked before: what a request must have alike to be of it, besides its policy set and resource. */
+interface ShapeEntry {
+  readonly kind: string;
+  readonly action: string;
+  readonly resourceAccountId: string;
+  /** The resource policy's document id, or -1 without one. */
+  readonly resourcePolicyId: number;
+  /** The boundary's document id, or -1 without one. */
+  readonly boundaryId: number;
+  readonly boundaryLabel: string | undefined;
+  readonly shape: Shape | null;
+}
+
+/** What requests of one shape (kind of principal, action, resource, policy documents) have in common. */
 interface Shape {
-  /** Everything but the context that a request sharing the evaluation must have alike. */
-  readonly key: string;
+  /** The evaluations of requests of shapes that are alike in everything but policies that take no part. */
+  readonly group: EvaluationGroup;
   /** Positions of the identity policies that can take part. */
   readonly taking: readonly number[];
   /** The labels of the policies at those positions in `policies`; null when two are alike (they could not be told apart). */
@@ -192,7 +245,12 @@ interface Shape {
 }
 
 /** The shape of a request, or null when requests of that shape must each be evaluated alone. */
-function shapeOf(request: AccessRequest, kind: string, documentId: (document: PolicyDocument) => number): Shape | null {
+function workOutShape(
+  request: AccessRequest,
+  kind: string,
+  documentId: (document: PolicyDocument) => number,
+  groupOf: (key: string) => EvaluationGroup,
+): Shape | null {
   const { action, resource, resourcePolicy, permissionsBoundary, identityPolicies } = request;
   // A policy no statement of which can match the request changes neither the decision nor its reasons; an
   // invalid one makes the whole request invalid, so it always counts. A boundary always counts: what it does
@@ -217,7 +275,7 @@ function shapeOf(request: AccessRequest, kind: string, documentId: (document: Po
   ]);
   const labelsByList = new WeakMap<AccessRequest['identityPolicies'], readonly string[] | null>();
   return {
-    key,
+    group: groupOf(key),
     taking,
     labelsOf(policies) {
       let labels = labelsByList.get(policies);
@@ -232,19 +290,18 @@ function shapeOf(request: AccessRequest, kind: string, documentId: (document: Po
 
 /**
  * The request context as a key, sorted, the user's own name in {@link USER_NAMED_CONTEXT_KEYS} standing for
- * whoever asks: requests that differ only there may share an evaluation.
+ * whoever asks: requests that differ only there may share an evaluation. Each name and value is quoted (JSON),
+ * the user's name is not, so no two contexts make one key.
  */
 function contextKey(context: AccessRequest['context'], userName: string | undefined): string {
-  if (!context) return '[]';
-  const entries: [string, string][] = [];
-  for (const key of Object.keys(context).sort()) {
-    const value = context[key];
-    entries.push([
-      key,
-      userName !== undefined && USER_NAMED_CONTEXT_KEYS.includes(key) && value === userName ? '<user name>' : value,
-    ]);
+  let key = '';
+  if (!context) return key;
+  for (const name of Object.keys(context).sort()) {
+    const value = context[name];
+    const whoAsks = userName !== undefined && value === userName && USER_NAMED_CONTEXT_KEYS.includes(name);
+    key += `${JSON.stringify(name)}:${whoAsks ? 'user' : JSON.stringify(value)},`;
   }
-  return JSON.stringify(entries);
+  return key;
 }
 
 /** The shared decision in the words of another request: its policy at the same position for each deciding one. */
