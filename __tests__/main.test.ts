@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCdktfApp } from './support/cdktf-app';
 import { PROJECT_ROOT } from './support/project';
+import { tempFolder } from './support/temp-folder';
 
 describe("main.ts, as cdktf.json's app", () => {
   it('refuses a bad settings file with one line per problem, exit code 1, no stack trace, and leaves cdktf.out as it was', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'main-bad-'));
+    const work = tempFolder('main-bad-');
     const outdir = join(work, 'cdktf.out');
     const settingsFile = join(work, 'bad.yaml');
     writeFileSync(
@@ -31,7 +31,7 @@ describe("main.ts, as cdktf.json's app", () => {
   });
 
   it('refuses profiles under Terraform Cloud remote execution with one line per account key, exit 1, nothing synthesized', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'main-remote-'));
+    const work = tempFolder('main-remote-');
     const outdir = join(work, 'cdktf.out');
     const settingsFile = join(work, 'remote.yaml');
     writeFileSync(
@@ -58,7 +58,7 @@ describe("main.ts, as cdktf.json's app", () => {
   });
 
   it('synthesizes a valid file and prints its warnings on stderr', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'main-warn-'));
+    const work = tempFolder('main-warn-');
     const outdir = join(work, 'cdktf.out');
     const settingsFile = join(work, 'mixed.yaml');
     writeFileSync(

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AWS_PROVIDER, findProviderMirror, cliConfigText } from '../tools/terraform';
+import { tempFolder } from './support/temp-folder';
 
 function mirrorIn(directory: string): string {
   mkdirSync(join(directory, AWS_PROVIDER.source, AWS_PROVIDER.version), { recursive: true });
@@ -10,19 +10,19 @@ function mirrorIn(directory: string): string {
 
 describe('finding the provider mirror', () => {
   it('takes the folder TF_PROVIDER_MIRROR names', () => {
-    const mirror = mirrorIn(mkdtempSync(join(tmpdir(), 'mirror-')));
+    const mirror = mirrorIn(tempFolder('mirror-'));
     expect(findProviderMirror({ TF_PROVIDER_MIRROR: mirror })).toEqual({ path: mirror });
   });
 
   it('says so when TF_PROVIDER_MIRROR names a folder without the provider', () => {
-    const empty = mkdtempSync(join(tmpdir(), 'mirror-'));
+    const empty = tempFolder('mirror-');
     expect(findProviderMirror({ TF_PROVIDER_MIRROR: empty })).toEqual({
       missing: `TF_PROVIDER_MIRROR=${empty} holds no registry.terraform.io/hashicorp/aws/5.100.0`,
     });
   });
 
   it("discovers a mirror in Terraform's implied plugin folder under HOME", () => {
-    const home = mkdtempSync(join(tmpdir(), 'home-'));
+    const home = tempFolder('home-');
     const plugins = mirrorIn(join(home, '.terraform.d', 'plugins'));
     expect(findProviderMirror({ HOME: home })).toEqual({ path: plugins });
   });

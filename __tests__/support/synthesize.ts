@@ -4,10 +4,18 @@ import type { SynthesizedStackJson } from '../../src/access';
 import { loadSettings, parseSettings, type Settings } from '../../src/config';
 import { CrossAccountStack, STACK_NAME } from '../../src/stack';
 import { CLEAN_ENV, PROJECT_ROOT } from './project';
+import { tempFolder } from './temp-folder';
 
-/** The test copy of a stack: settings → cdktf's Testing app → synthesized JSON text and object. */
+let testingOutdir: string | undefined;
+
+/**
+ * The test copy of a stack: settings → cdktf's Testing app → synthesized JSON text and object. The apps of a test
+ * file share one outdir, removed when the file ends: without one, each Testing app makes a temp folder of its own
+ * and leaves it behind (Testing.synth writes nothing there).
+ */
 export function synthesizeSettings(settings: Settings): { readonly text: string; readonly json: SynthesizedStackJson } {
-  const stack = new CrossAccountStack(Testing.app(), STACK_NAME, settings);
+  testingOutdir ??= tempFolder('cdktf-testing-');
+  const stack = new CrossAccountStack(Testing.app({ outdir: testingOutdir }), STACK_NAME, settings);
   const text = Testing.synth(stack);
   return { text, json: JSON.parse(text) as SynthesizedStackJson };
 }

@@ -1,9 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { SynthesizedStackJson } from '../../src/access';
 import { synthesizeSettingsFile } from './synthesize';
+import { tempFolder } from './temp-folder';
 import {
   findProviderMirror,
   planManyOffline,
@@ -79,7 +77,7 @@ function mirrorPath(): string {
 }
 
 function planFolder(): string {
-  return mkdtempSync(join(tmpdir(), 'cross-account-plan-'));
+  return tempFolder('cross-account-plan-');
 }
 
 /** A terraform runner in `workDir` that installs the provider from the found mirror (see terraformRunner). */
