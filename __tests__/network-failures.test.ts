@@ -42,7 +42,7 @@ async function sts(props: LocalStsProps = {}): Promise<LocalSts> {
 /** The SDK pointed at the endpoints, with timeouts short enough for a test. */
 function useEndpoints(endpoints: { sts: string; s3?: string }): void {
   restoreEnv = useLoopbackAws(endpoints);
-  process.env.CROSS_ACCOUNT_CONNECT_TIMEOUT = '0.5';
+  process.env.CROSS_ACCOUNT_CONNECT_TIMEOUT = '0.2';
   process.env.CROSS_ACCOUNT_READ_TIMEOUT = '0.3';
 }
 
@@ -83,7 +83,7 @@ const WIRE_FAILURES: FailureCase[] = [
     'an endpoint that never accepts the connection',
     'unaccepting',
     (where, operation) =>
-      `${where} did not accept a connection for ${operation} within 0.5 s (3 attempts): check your network, proxy or VPN, or allow more time with --connect-timeout or CROSS_ACCOUNT_CONNECT_TIMEOUT (seconds)`,
+      `${where} did not accept a connection for ${operation} within 0.2 s (3 attempts): check your network, proxy or VPN, or allow more time with --connect-timeout or CROSS_ACCOUNT_CONNECT_TIMEOUT (seconds)`,
   ],
   [
     "a gateway's HTML 502 page",
