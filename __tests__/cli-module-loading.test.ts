@@ -15,6 +15,14 @@ const cacheHome = tempFolder('cli-module-loading-cache-');
  * runs it, and returns the npm packages it loaded (read from require.cache as it exits).
  */
 async function packagesLoadedBy(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<string[]> {
+  return (await modulesLoadedBy(args, env)).packages;
+}
+
+/** The npm packages and the project's own files (`src/access/role-usage.js`, …) that `cross-account <args>` loaded. */
+async function modulesLoadedBy(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ packages: string[]; projectFiles: string[] }> {
   const reportThenRun = [
     "process.on('exit', () => require('node:fs').writeSync(3, JSON.stringify(Object.keys(require.cache))));",
     "require(require('node:path').resolve(process.argv[1]));",
@@ -35,7 +43,10 @@ async function packagesLoadedBy(args: readonly string[], env: NodeJS.ProcessEnv 
   const packages = files.flatMap(
     (file) => /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^.\\/][^\\/]*)/.exec(file)?.[1] ?? [],
   );
-  return [...new Set(packages.map((name) => name.replace(/\\/g, '/')))].sort();
+  const projectFiles = files.flatMap(
+    (file) => /[\\/]\.cache[\\/]cross-account[\\/]build-[0-9a-f]+[\\/](.*)$/.exec(file)?.[1].replace(/\\/g, '/') ?? [],
+  );
+  return { packages: [...new Set(packages.map((name) => name.replace(/\\/g, '/')))].sort(), projectFiles };
 }
 
 /** What every command that reads cdktf.out must leave unloaded: the stack, the settings parser, the SDK, a compiler. */
@@ -63,6 +74,24 @@ describe('cross-account loads what the subcommand it runs needs, not every subco
   ])('%s reading an existing cdktf.out loads commander and no other package', async (_name, args) => {
     expect(await packagesLoadedBy(args)).toEqual(['commander']);
   });
+
+  it.each([
+    ['console-url', ['console-url', '--role', 'S3ProductionAccessRole', '--outdir', outdir]],
+    ['summary', ['summary', '--outdir', outdir]],
+  ])(
+    '%s reading an existing cdktf.out loads none of the code that writes policies or checks deploy permissions',
+    async (_name, args) => {
+      const { projectFiles } = await modulesLoadedBy(args);
+      expect(projectFiles).toContain('src/access/synthesized-stack.js');
+      expect(
+        projectFiles.filter((file) =>
+          /^src\/policies\/(index|trust-policy|assume-role-policy|deploy-permissions)\.js$|^src\/access\/(index|deploy-permissions)\.js$/.test(
+            file,
+          ),
+        ),
+      ).toEqual([]);
+    },
+  );
 
   it('verify of settings that attach an AWS managed policy loads the 74 MB policy package at most once', async () => {
     const args = ['verify', '--config', 'config/examples/hardened.yaml'];

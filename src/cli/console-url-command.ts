@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { findRoleUsage } from '../access';
+import { findRoleUsage } from '../access/role-usage';
 import { UserError } from '../user-error';
 import { loadCurrentStack, type StackSource } from './current-stack';
 import { outdirOption, withExamples } from './shared-options';

@@ -1,14 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  listRoleUsages,
-  readSettingsRecord,
-  readSynthesizedStack,
-  type RecordedAcknowledgement,
-  type RecordedExpectation,
-  type SynthesizedStackJson,
-} from '../access';
+// Deep imports: reading cdktf.out (console-url, profiles, credential_process) needs none of the deploy-permission
+// checks, the state reader and the policy builders that the access package's index loads (ten modules).
+import { listRoleUsages } from '../access/role-usage';
+import { readSettingsRecord, type RecordedAcknowledgement, type RecordedExpectation } from '../access/settings-record';
+import { readSynthesizedStack, type SynthesizedStackJson } from '../access/synthesized-stack';
 import type { Settings } from '../config';
 import { settingsFileIdentity } from '../config/settings-file-identity';
 import { STACK_NAME } from '../stack/stack-name';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { findRoleUsage, listRoleUsages } from '../access';
+import { findRoleUsage, listRoleUsages } from '../access/role-usage';
 import { awsConfigFilePath } from '../aws-config/config-file-writer';
 import { writeRoleProfiles, type RoleProfilesWritten } from '../aws-config/write-role-profiles';
 import { PROFILE_NAME } from '../aws-config/config-file-grammar';

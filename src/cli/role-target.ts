@@ -1,4 +1,4 @@
-import { findRoleUsage } from '../access';
+import { findRoleUsage } from '../access/role-usage';
 import { isIamRoleArn } from '../policies/arn';
 import { roleTargetOfArn, type RoleTarget } from '../session/role-session';
 import { UserError } from '../user-error';

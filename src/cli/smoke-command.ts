@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { findRoleUsage } from '../access';
+import { findRoleUsage } from '../access/role-usage';
 import { CredentialCache } from '../credential-cache/credential-cache';
 import { openRoleSession } from '../session/role-session';
 import type { SmokeResult, StepOutcome } from '../session/smoke-check';

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
+import { readStackState } from '../access/stack-state';
 import {
   accountIdsByAlias,
   listDataSources,
   listResources,
-  readStackState,
   readSynthesizedStack,
   type SynthesizedResource,
   type SynthesizedStackJson,
-} from '../access';
+} from '../access/synthesized-stack';
 import { STACK_NAME } from '../stack/stack-name';
 import { readsNoSettings, withExamples } from './shared-options';
 
