@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, type YAMLSeq } from 'yaml';
 import type { SynthesizedStackJson } from '../src/access';
-import { PROJECT_ROOT } from './support/project';
+import { PROJECT_SETTINGS_FILES } from './support/project';
 import { synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
 
 const FIXTURE = readFileSync(join(__dirname, 'fixtures/address-stability.yaml'), 'utf8');
@@ -162,11 +162,7 @@ describe('synthesis', () => {
     expect(synthesizeYaml(FIXTURE).text).toBe(synthesizeYaml(FIXTURE).text);
   });
 
-  const settingsFiles = [
-    'config/default.yaml',
-    ...readdirSync(join(PROJECT_ROOT, 'config/examples')).map((name) => `config/examples/${name}`),
-  ];
-  it.each(settingsFiles)('creates no access key or console password for %s (no secret in state)', (file) => {
+  it.each(PROJECT_SETTINGS_FILES)('creates no access key or console password for %s (no secret in state)', (file) => {
     const { resource, data } = synthesizeSettingsFile(file).json;
     const types = Object.keys(resource ?? {});
     // Its users are created, or exist and are read.

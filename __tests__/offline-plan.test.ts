@@ -1,8 +1,6 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseSettings } from '../src/config';
 import { adoptedSettingsYaml } from './support/adopted-settings';
-import { CLEAN_ENV, PROJECT_ROOT } from './support/project';
+import { CLEAN_ENV, PROJECT_SETTINGS_FILES } from './support/project';
 import { synthesizeSettings, synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
 import type { OfflinePlanResult } from '../tools/terraform';
 import { describeWithTerraform, planStacksOffline } from './support/terraform';
@@ -36,10 +34,7 @@ const expectedToImport: Readonly<Record<string, number>> = {
   'config/examples/existing-users-and-groups.yaml': 2,
 };
 
-const settingsFiles = readdirSync(join(PROJECT_ROOT, 'config'), { recursive: true, encoding: 'utf8' })
-  .filter((file) => file.endsWith('.yaml'))
-  .map((file) => `config/${file}`)
-  .sort();
+const settingsFiles = PROJECT_SETTINGS_FILES;
 
 it('knows the expected plan of every settings file in config/, so none can rot unplanned', () => {
   expect(settingsFiles).toEqual(Object.keys(expectedToAdd).sort());

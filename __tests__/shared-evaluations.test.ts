@@ -1,11 +1,9 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { readStackPrincipals, type StackPrincipals, type StackUser } from '../src/access';
 import type { SettingsInput } from '../src/config';
 import { buildAccessMatrix, type AccessMatrix } from '../src/verify/access-matrix';
 import { ONE_BY_ONE, SharedEvaluations } from '../src/verify/shared-evaluations';
-import { PROJECT_ROOT } from './support/project';
+import { PROJECT_SETTINGS_FILES } from './support/project';
 import { synthesizeSettingsFile, synthesizeYaml } from './support/synthesize';
 
 /** The matrix built both ways: sharing evaluations between users, and every request on its own. */
@@ -29,12 +27,6 @@ function usersWithSamePoliciesDiffer(principals: StackPrincipals, matrix: Access
     }),
   );
 }
-
-const CONFIG_FILES = ['config', 'config/examples'].flatMap((folder) =>
-  readdirSync(join(PROJECT_ROOT, folder))
-    .filter((file) => file.endsWith('.yaml'))
-    .map((file) => `${folder}/${file}`),
-);
 
 /** A small deterministic generator (mulberry32), so each seed is the same stack every run. */
 function randomOf(seed: number): () => number {
@@ -164,7 +156,7 @@ function varied(seed: number) {
 }
 
 describe('sharing one evaluation between users whose requests cannot differ', () => {
-  it.each(CONFIG_FILES)('decides every request of %s as evaluating each on its own does', async (file) => {
+  it.each(PROJECT_SETTINGS_FILES)('decides every request of %s as evaluating each on its own does', async (file) => {
     const { grouped, alone } = await bothWays(await readStackPrincipals(synthesizeSettingsFile(file).json));
     expect(grouped).toEqual(alone);
   });

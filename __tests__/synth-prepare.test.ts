@@ -1,18 +1,12 @@
 import { TerraformLocal, TerraformOutput, TerraformStack, type App } from 'cdktf';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from '../src/app';
 import { loadSettings, parseSettings, type Settings } from '../src/config';
 import { STACK_NAME } from '../src/stack';
 import { generateSettingsYaml } from '../tools/bench/generate-settings';
-import { CLEAN_ENV, PROJECT_ROOT } from './support/project';
+import { CLEAN_ENV, PROJECT_ROOT, PROJECT_SETTINGS_FILES } from './support/project';
 import { tempFolder } from './support/temp-folder';
-
-const CONFIG_FILES = ['config', 'config/examples'].flatMap((folder) =>
-  readdirSync(join(PROJECT_ROOT, folder))
-    .filter((file) => file.endsWith('.yaml'))
-    .map((file) => `${folder}/${file}`),
-);
 
 /** The stack's cdk.tf.json as the app writes it, `before` run on the app before it synthesizes. */
 function synthesizedText(settings: Settings, before: (app: App) => void = () => {}): string {
@@ -29,7 +23,7 @@ function cdktfPreparingRun(app: App): void {
 }
 
 describe("cdktf's preparing run, left out in an app whose one stack is ours", () => {
-  it.each(CONFIG_FILES)('%s: the JSON is the same byte for byte as with the run', (file) => {
+  it.each(PROJECT_SETTINGS_FILES)('%s: the JSON is the same byte for byte as with the run', (file) => {
     const settings = loadSettings(join(PROJECT_ROOT, file), CLEAN_ENV);
     expect(synthesizedText(settings)).toBe(synthesizedText(settings, cdktfPreparingRun));
   });
