@@ -18,6 +18,10 @@ import {
 import { UNPINNED_ACCOUNT_ID } from '../access/synthesized-stack';
 import { accountRootArn } from '../policies/arn';
 import { toPolicyObject, type PolicyDocument } from '../policies/policy-statement';
+import { evaluatorResourceTypesModule, rememberResourceTypes } from './resource-type-memo';
+
+const resourceTypes = evaluatorResourceTypesModule();
+if (resourceTypes) rememberResourceTypes(resourceTypes);
 
 /** One request to decide, with the policies that take part. */
 export interface AccessRequest {
