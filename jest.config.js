@@ -1,3 +1,4 @@
+const { availableParallelism } = require('node:os');
 const { REAL_TERRAFORM_TESTS } = require('./tools/jest/real-terraform-first');
 
 /** @type {import('jest').Config} */
@@ -25,8 +26,10 @@ module.exports = {
   },
   setupFilesAfterEnv: ['<rootDir>/__tests__/support/setup.ts'],
   testTimeout: 60000,
-  // Every core (Jest's default leaves one idle: on the 2-core CI machine, one worker). Many tests wait on child
-  // processes (the CLI, terraform) rather than compute: two workers took the full suite from 260 s to 180 s there.
-  maxWorkers: '100%',
+  // One worker more than cores (Jest's default leaves one core idle: on the 2-core CI machine, one worker). Many tests
+  // wait rather than compute: on child processes (the CLI, terraform), loopback servers, and the SDK's timeouts and
+  // retries (network-failures.test.ts idles about 9 s). Two workers took the full suite from 260 s to 180 s there;
+  // a third fills those waits: 66.4 s -> 61.0 s, medians of six runs taking turns with two workers (docs/bench.md).
+  maxWorkers: availableParallelism() + 1,
   testSequencer: '<rootDir>/tools/jest/real-terraform-first.js',
 };
