@@ -1,5 +1,7 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import minVersion from 'semver/ranges/min-version';
+import { NEWEST_TERRAFORM_CDKTF_CHECKS } from '../src/app';
 import { startCliProcess } from './support/cli-process';
 import { tempFolder } from './support/temp-folder';
 
@@ -7,25 +9,32 @@ import { tempFolder } from './support/temp-folder';
 // needs no terraform: without one on PATH the check is left out; with one too old, the check refuses in one line
 // per problem, and nothing is written.
 
-/** A folder to put first on PATH holding a `terraform` that says it is `version`, or none. */
+/** A folder to put first on PATH holding a `terraform` that says it is `version` (logging each call), or none. */
 function terraformFolder(version?: string): string {
   const folder = tempFolder('terraform-bin-');
   if (version) {
-    writeFileSync(join(folder, 'terraform'), `#!/bin/sh\necho "Terraform v${version}"\n`);
+    writeFileSync(
+      join(folder, 'terraform'),
+      `#!/bin/sh\necho "$*" >> "${join(folder, 'calls')}"\necho "Terraform v${version}"\n`,
+    );
     chmodSync(join(folder, 'terraform'), 0o755);
   }
   return folder;
 }
 
+/** The arguments of each call of the `terraform` in a {@link terraformFolder}. */
+const callsIn = (folder: string) => readFileSync(join(folder, 'calls'), 'utf8').trimEnd().split('\n');
+
 /**
  * `cross-account synth` into `outdir` as a process of its own whose PATH is `folder` only: cdktf runs
  * `terraform version` in a shell, which sees the real environment of a process (Jest gives a test a copy).
  */
-async function synthWithPath(folder: string, outdir: string) {
-  const { code, stdout, stderr } = await startCliProcess(
-    ['synth', '--config', 'config/default.yaml', '--outdir', outdir],
-    { PATH: folder, HOME: process.env.HOME, CHECKPOINT_DISABLE: '1' },
-  ).finished;
+async function synthWithPath(folder: string, outdir: string, config = 'config/default.yaml') {
+  const { code, stdout, stderr } = await startCliProcess(['synth', '--config', config, '--outdir', outdir], {
+    PATH: folder,
+    HOME: process.env.HOME,
+    CHECKPOINT_DISABLE: '1',
+  }).finished;
   return { code, stdout, stderr };
 }
 
@@ -60,5 +69,42 @@ describe('synth and the terraform on PATH', () => {
     ]);
     expect(stderr).not.toMatch(/^\s+at /m);
     expect(existsSync(stackFile(outdir))).toBe(false);
+  });
+
+  it('asks terraform its version once, however many blocks need a recent one', async () => {
+    // Two imports, a terraform_data record and moved blocks: four checks of cdktf's, each of which ran it in a shell.
+    const folder = terraformFolder('1.11.4');
+    const outdir = join(tempFolder('synth-imports-'), 'cdktf.out');
+    const { code, stderr } = await synthWithPath(folder, outdir, 'config/examples/existing-users-and-groups.yaml');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(callsIn(folder)).toEqual(['version']);
+    expect(readFileSync(stackFile(outdir), 'utf8')).toContain('"import"');
+  });
+});
+
+describe("cdktf's own checks, which one `terraform version` answers", () => {
+  /** The compiled sources of cdktf's library. */
+  function cdktfSources(): string[] {
+    const root = join(dirname(require.resolve('cdktf/package.json')), 'lib');
+    return (readdirSync(root, { recursive: true }) as string[])
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(join(root, file), 'utf8'));
+  }
+
+  it('ask for no newer Terraform than the version the synthesis asks for once', () => {
+    const asked = cdktfSources().flatMap((source) =>
+      [...source.matchAll(/ValidateTerraformVersion\("([^"]+)"/g)].map((match) => match[1]),
+    );
+    expect(new Set(asked)).toEqual(new Set(['>=1.5', '>=1.4', '>=1.1']));
+    const newest = minVersion(NEWEST_TERRAFORM_CDKTF_CHECKS)!;
+    for (const range of asked) expect(minVersion(range)!.compare(newest)).toBeLessThanOrEqual(0);
+  });
+
+  it('are Terraform versions and the provider check, which the synthesis runs itself when it leaves them out', () => {
+    const kinds = cdktfSources().flatMap((source) =>
+      [...source.matchAll(/addValidation\(new ([\w.]+)\(/g)].map((match) => match[1].split('.').at(-1)),
+    );
+    expect(new Set(kinds)).toEqual(new Set(['ValidateTerraformVersion', 'ValidateProviderPresence']));
   });
 });
