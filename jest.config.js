@@ -29,7 +29,7 @@ module.exports = {
   // One worker more than cores (Jest's default leaves one core idle: on the 2-core CI machine, one worker). Many tests
   // wait rather than compute: on child processes (the CLI, terraform), loopback servers, and the SDK's timeouts and
   // retries (network-failures.test.ts idles about 9 s). Two workers took the full suite from 260 s to 180 s there;
-  // a third fills those waits: 66.4 s -> 61.0 s, medians of six runs taking turns with two workers (docs/bench.md).
+  // a third fills those waits: 66.4 s -> 61.1 s, medians of six runs taking turns with two workers (docs/bench.md).
   maxWorkers: availableParallelism() + 1,
   testSequencer: '<rootDir>/tools/jest/real-terraform-first.js',
 };

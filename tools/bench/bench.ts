@@ -118,7 +118,7 @@ async function measureLaunchTargets(
     );
     const floors = Object.fromEntries(names.map((name, i) => [name, costs[i]])) as Record<FloorName, ProcessCost>;
     const measured = targets.map((target, i) => ({ target, cost: costs[names.length + i] }));
-    process.stdout.write(`## Issue 12: start-up targets\n\n${formatLaunchTable(measured, floors, runs)}\n\n`);
+    process.stdout.write(`## Start-up targets\n\n${formatLaunchTable(measured, floors, runs)}\n\n`);
     process.stdout.write(`${measured.map((m) => `- ${m.target.label}: ${judge(m, floors)}`).join('\n')}\n`);
     return floors;
   } finally {

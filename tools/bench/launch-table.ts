@@ -30,7 +30,7 @@ export function judge(measured: MeasuredTarget, floors: Readonly<Record<FloorNam
 }
 
 /**
- * Issue 12's targets as a Markdown table (pasted into docs/bench.md as it is):
+ * The start-up targets as a Markdown table (pasted into docs/bench.md as it is):
  * the floors first, then each target with its medians, its ratios to both floors
  * (wall and CPU), and the verdict on its limits.
  */

@@ -44,7 +44,7 @@ export function floorCommands(context: LaunchContext): Readonly<Record<FloorName
   };
 }
 
-/** Issue 12's targets, each run the way a user (or the AWS CLI's credential_process) runs it. */
+/** The start-up targets, each run the way a user (or the AWS CLI's credential_process) runs it. */
 export function launchTargets(context: LaunchContext): LaunchTarget[] {
   const { root, outdir } = context;
   const cli = (...args: string[]): CommandToMeasure => ({
