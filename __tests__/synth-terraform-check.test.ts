@@ -1,7 +1,8 @@
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import minVersion from 'semver/ranges/min-version';
-import { NEWEST_TERRAFORM_CDKTF_CHECKS } from '../src/app';
+import { meetsEveryCdktfCheck, NEWEST_TERRAFORM_CDKTF_CHECKS } from '../src/app';
+import { UserError } from '../src/user-error';
 import { startCliProcess } from './support/cli-process';
 import { tempFolder } from './support/temp-folder';
 
@@ -80,6 +81,34 @@ describe('synth and the terraform on PATH', () => {
     expect(code).toBe(0);
     expect(callsIn(folder)).toEqual(['version']);
     expect(readFileSync(stackFile(outdir), 'utf8')).toContain('"import"');
+  });
+});
+
+describe('the one `terraform version`', () => {
+  /** A `terraform` in a folder of its own whose `version` runs `script` (a shell command line). */
+  function terraformRunning(script: string): string {
+    const binary = join(tempFolder('terraform-bin-'), 'terraform');
+    writeFileSync(binary, `#!/bin/sh\n${script}\n`);
+    chmodSync(binary, 0o755);
+    return binary;
+  }
+
+  it('meets every check of cdktf with 1.5 or later, and leaves older, failing or unreadable ones to cdktf', () => {
+    expect(meetsEveryCdktfCheck(terraformRunning('echo "Terraform v1.5.0"'))).toBe(true);
+    expect(meetsEveryCdktfCheck(terraformRunning('echo "Terraform v1.11.4"'))).toBe(true);
+    expect(meetsEveryCdktfCheck(terraformRunning('echo "Terraform v1.4.7"'))).toBe(false);
+    expect(meetsEveryCdktfCheck(terraformRunning('echo "Terraform v1.9.0"; exit 1'))).toBe(false);
+    expect(meetsEveryCdktfCheck(terraformRunning('echo "no version here"'))).toBe(false);
+  });
+
+  it('is one line naming the command when it does not answer in time, never a wait without end', () => {
+    const binary = terraformRunning('exec sleep 30');
+    const started = Date.now();
+    expect(() => meetsEveryCdktfCheck(binary, 300)).toThrow(UserError);
+    expect(() => meetsEveryCdktfCheck(binary, 300)).toThrow(
+      `\`${binary} version\` did not answer within 0.3 s: check the terraform on PATH (or TERRAFORM_BINARY_NAME), or remove it from PATH to synthesize without its checks`,
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
 

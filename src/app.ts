@@ -6,7 +6,7 @@ import satisfies from 'semver/functions/satisfies';
 import which from 'which';
 import type { Settings } from './config';
 import { CrossAccountStack, STACK_NAME } from './stack';
-import { ProblemsFound } from './user-error';
+import { ProblemsFound, UserError } from './user-error';
 
 /**
  * Builds the cdktf app holding the one stack; `outdir` defaults to cdktf's (cdktf.out, or CDKTF_OUTDIR).
@@ -44,23 +44,30 @@ export const NEWEST_TERRAFORM_CDKTF_CHECKS = '>=1.5';
 
 /**
  * Whether `binary version` says a version that every check of cdktf's accepts: read as cdktf reads it (the first
- * `x.y.z` of its output) and compared as cdktf compares it. Anything else (no answer within 10 s, no version)
- * leaves the checks to cdktf, which then says what it could not determine.
+ * `x.y.z` of its output) and compared as cdktf compares it. A failing command or no version leaves the checks to
+ * cdktf, which then says what it could not determine; a command that does not answer within `timeoutMs` is a
+ * {@link UserError} (cdktf's checks would wait for it without end).
  */
-function meetsEveryCdktfCheck(binary: string): boolean {
+export function meetsEveryCdktfCheck(binary: string, timeoutMs = 10_000): boolean {
+  let output: string;
   try {
-    const output = execFileSync(binary, ['version'], {
+    output = execFileSync(binary, ['version'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
-      timeout: 10_000,
+      timeout: timeoutMs,
       // No call to HashiCorp's checkpoint service to ask whether a newer terraform exists.
       env: { ...process.env, CHECKPOINT_DISABLE: '1' },
     });
-    const version = /\d+\.\d+\.\d+/.exec(output)?.[0];
-    return version !== undefined && satisfies(version, NEWEST_TERRAFORM_CDKTF_CHECKS);
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ETIMEDOUT') {
+      throw new UserError(
+        `\`${binary} version\` did not answer within ${timeoutMs / 1000} s: check the terraform on PATH (or TERRAFORM_BINARY_NAME), or remove it from PATH to synthesize without its checks`,
+      );
+    }
     return false;
   }
+  const version = /\d+\.\d+\.\d+/.exec(output)?.[0];
+  return version !== undefined && satisfies(version, NEWEST_TERRAFORM_CDKTF_CHECKS);
 }
 
 /** cdktf's check that every resource has its provider, which it runs with the others it left out. */
