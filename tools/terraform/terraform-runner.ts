@@ -43,6 +43,12 @@ export function terraformRunner(props: TerraformRunnerProps): TerraformRun {
     CHECKPOINT_DISABLE: '1',
     TF_IN_AUTOMATION: '1',
     TF_INPUT: '0',
+    // Go collects garbage when the heap has grown by GOGC percent (100 by default). Terraform and the aws provider
+    // (which inherits the variable) build the provider's large schema in every command and spend a quarter of their
+    // CPU collecting it; at 400 the real-Terraform plans took 35 s of terraform CPU instead of 47 s (medians of 3),
+    // each process peaking at 0.65 GB instead of 0.6. These commands are short-lived and run on a developer's or CI's
+    // machine, never against AWS. A GOGC set by the caller wins.
+    GOGC: process.env.GOGC || '400',
   };
   for (const name of ['TF_WORKSPACE', 'TF_CLOUD_ORGANIZATION', 'TF_CLOUD_PROJECT', 'TF_CLOUD_HOSTNAME'])
     delete env[name];
