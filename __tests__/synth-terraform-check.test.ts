@@ -10,17 +10,21 @@ import { tempFolder } from './support/temp-folder';
 // needs no terraform: without one on PATH the check is left out; with one too old, the check refuses in one line
 // per problem, and nothing is written.
 
-/** A folder to put first on PATH holding a `terraform` that says it is `version` (logging each call), or none. */
+/** A `terraform` in a folder of its own that runs `script` (shell lines) whatever it is asked; its path. */
+function terraformRunning(script: string): string {
+  const binary = join(tempFolder('terraform-bin-'), 'terraform');
+  writeFileSync(binary, `#!/bin/sh\n${script}\n`);
+  chmodSync(binary, 0o755);
+  return binary;
+}
+
+/**
+ * A folder to put first on PATH holding a `terraform` that says it is `version` (logging each call beside itself: the
+ * shell finds its folder itself, as PATH may hold nothing else), or none.
+ */
 function terraformFolder(version?: string): string {
-  const folder = tempFolder('terraform-bin-');
-  if (version) {
-    writeFileSync(
-      join(folder, 'terraform'),
-      `#!/bin/sh\necho "$*" >> "${join(folder, 'calls')}"\necho "Terraform v${version}"\n`,
-    );
-    chmodSync(join(folder, 'terraform'), 0o755);
-  }
-  return folder;
+  if (!version) return tempFolder('terraform-bin-');
+  return dirname(terraformRunning(`echo "$*" >> "\${0%/*}/calls"\necho "Terraform v${version}"`));
 }
 
 /** The arguments of each call of the `terraform` in a {@link terraformFolder}. */
@@ -85,14 +89,6 @@ describe('synth and the terraform on PATH', () => {
 });
 
 describe('the one `terraform version`', () => {
-  /** A `terraform` in a folder of its own whose `version` runs `script` (a shell command line). */
-  function terraformRunning(script: string): string {
-    const binary = join(tempFolder('terraform-bin-'), 'terraform');
-    writeFileSync(binary, `#!/bin/sh\n${script}\n`);
-    chmodSync(binary, 0o755);
-    return binary;
-  }
-
   it('meets every check of cdktf with 1.5 or later, and leaves older, failing or unreadable ones to cdktf', () => {
     expect(meetsEveryCdktfCheck(terraformRunning('echo "Terraform v1.5.0"'))).toBe(true);
     expect(meetsEveryCdktfCheck(terraformRunning('echo "Terraform v1.11.4"'))).toBe(true);
