@@ -1,7 +1,8 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { runInProject, type ShellResult } from './support/cdktf-app';
 import { PROJECT_ROOT } from './support/project';
+import { terraformRunning } from './support/stub-terraform';
 import { tempFolder } from './support/temp-folder';
 
 /**
@@ -9,23 +10,16 @@ import { tempFolder } from './support/temp-folder';
  * CHECKPOINT_DISABLE, answers as Terraform would, and fails the command named in STUB_FAIL.
  */
 function stubTerraform(): { readonly env: NodeJS.ProcessEnv; calls(): string[] } {
-  const folder = tempFolder('stub-terraform-');
-  const log = join(folder, 'calls.log');
-  const binary = join(folder, 'terraform');
-  writeFileSync(
-    binary,
-    `#!/bin/sh
-echo "$(basename "$(dirname "$PWD")")/$(basename "$PWD") $* CHECKPOINT_DISABLE=$CHECKPOINT_DISABLE" >> "${log}"
+  const binary = terraformRunning(`
+echo "$(basename "$(dirname "$PWD")")/$(basename "$PWD") $* CHECKPOINT_DISABLE=$CHECKPOINT_DISABLE" >> "\${0%/*}/calls.log"
 [ "$1" = "$STUB_FAIL" ] && { echo "Error: $1 failed"; exit 1; }
 case "$1" in
   version) echo '{"terraform_version":"1.9.8","platform":"linux_amd64","provider_selections":{}}';;
   plan) echo "Plan: 11 to add, 0 to change, 0 to destroy.";;
   output) echo '{}';;
   *) echo "terraform $1: done";;
-esac
-`,
-  );
-  chmodSync(binary, 0o755);
+esac`);
+  const log = join(dirname(binary), 'calls.log');
   return {
     env: { TERRAFORM_BINARY_NAME: binary },
     calls: () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []),

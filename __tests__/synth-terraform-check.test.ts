@@ -1,22 +1,15 @@
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import minVersion from 'semver/ranges/min-version';
 import { meetsEveryCdktfCheck, NEWEST_TERRAFORM_CDKTF_CHECKS } from '../src/app';
 import { UserError } from '../src/user-error';
 import { startCliProcess } from './support/cli-process';
+import { terraformRunning } from './support/stub-terraform';
 import { tempFolder } from './support/temp-folder';
 
 // cdktf checks, as it synthesizes, that terraform is recent enough for the blocks the stack writes. Synthesizing
 // needs no terraform: without one on PATH the check is left out; with one too old, the check refuses in one line
 // per problem, and nothing is written.
-
-/** A `terraform` in a folder of its own that runs `script` (shell lines) whatever it is asked; its path. */
-function terraformRunning(script: string): string {
-  const binary = join(tempFolder('terraform-bin-'), 'terraform');
-  writeFileSync(binary, `#!/bin/sh\n${script}\n`);
-  chmodSync(binary, 0o755);
-  return binary;
-}
 
 /**
  * A folder to put first on PATH holding a `terraform` that says it is `version` (logging each call beside itself: the
