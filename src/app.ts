@@ -16,9 +16,9 @@ import { ProblemsFound, UserError } from './user-error';
  * block: about 50 ms apiece, 5 s for a stack that imports 100 users. One `terraform version` answers them all:
  * when it meets the newest version any of them asks for, cdktf's checks are left out and its one other check
  * (a provider for every resource) runs here; otherwise cdktf runs its checks and says which blocks need more.
- * Where no terraform is on PATH there is nothing to check, and synthesizing needs none (plan and deploy do, and
- * say so), so the checks are left out rather than failing; `skipValidation` leaves them out too, for a stack only
- * read back, never planned. @default false
+ * Where no terraform is on PATH there is no version to check, and synthesizing needs none (plan and deploy do,
+ * and say so), so the version checks are left out rather than failing (the provider check still runs);
+ * `skipValidation` leaves out every check, for a stack only read back, never planned. @default false
  */
 export function buildApp(settings: Settings, outdir?: string, skipValidation = false): App {
   quietCdktfIsArrayDeprecation();
