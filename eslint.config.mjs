@@ -27,6 +27,14 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
+      'no-restricted-properties': [
+        'error',
+        {
+          property: 'localeCompare',
+          message:
+            "Sort names with compareNames (src/name-order.ts): localeCompare follows the machine's locale, so output would differ between machines.",
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {

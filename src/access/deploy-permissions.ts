@@ -1,5 +1,6 @@
 import { deployPolicy, type IdentityPolicy } from '../policies';
 import { accountIdsByAlias, listDataSources, listResources, type SynthesizedStackJson } from './synthesized-stack';
+import { compareNames } from '../name-order';
 
 /** What the deploying credentials of one account need for a synthesized stack. */
 export interface AccountDeployPermissions {
@@ -25,7 +26,7 @@ export function deployPermissionsByAccount(stack: SynthesizedStackJson): Account
   for (const resource of listResources(stack)) add(resource.account, resource.type);
   for (const source of listDataSources(stack)) add(source.account, `data.${source.type}`);
   return [...typesByAccount.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareNames(a, b))
     .map(([account, types]) => ({
       account,
       accountId: ids.get(account),

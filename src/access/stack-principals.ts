@@ -6,6 +6,7 @@ import { awsManagedPolicyDocument } from './aws-managed-policies';
 import { readExistingResources, type ExistingResource } from './existing-resources';
 import { listStackRoles, resolveReferences, type StackRole } from './stack-roles';
 import { listDataSources, listResources, providerAccount, type SynthesizedStackJson } from './synthesized-stack';
+import { compareNames } from '../name-order';
 
 /** Where a principal's policy comes from. */
 export type PolicyOrigin = 'inline' | 'customer-managed' | 'aws-managed';
@@ -213,7 +214,7 @@ export async function readStackPrincipals(stack: SynthesizedStackJson): Promise<
         existing: [...existingAs('user', name), ...groups.flatMap((group) => existingAs('group', group))],
       };
     })
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareNames(a.name, b.name));
   const boundaryOf = (role: StackRole): PrincipalPolicy | undefined => {
     const arn = role.permissionsBoundaryArn;
     if (!arn) return undefined;

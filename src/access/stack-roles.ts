@@ -1,6 +1,7 @@
 import { iamArn, s3Arn, type Partition } from '../policies/arn';
 import { parsePolicyDocument, type PolicyDocument } from '../policies/policy-statement';
 import { listDataSources, listResources, providerAccount, type SynthesizedStackJson } from './synthesized-stack';
+import { compareNames } from '../name-order';
 
 /** A role of the synthesized stack, with what a user of it needs. */
 export interface StackRole {
@@ -48,7 +49,7 @@ export function listStackRoles(stack: SynthesizedStackJson): StackRole[] {
         }),
       };
     })
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareNames(a.name, b.name));
 }
 
 /**

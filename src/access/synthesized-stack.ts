@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_REGION, partitionOfRegion, type Partition } from '../policies/arn';
 import { UserError } from '../user-error';
+import { compareNames } from '../name-order';
 
 /** One resource of a synthesized stack: its Terraform type, name and attributes. */
 export interface SynthesizedResource {
@@ -75,10 +76,10 @@ export function listDataSources(stack: SynthesizedStackJson): SynthesizedResourc
 function listBlocks(blocks: BlocksByType | undefined): SynthesizedResource[] {
   return Object.entries(blocks ?? {})
     .filter(([type]) => type.startsWith('aws_'))
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareNames(a, b))
     .flatMap(([type, byName]) =>
       Object.entries(byName)
-        .sort(([a], [b]) => a.localeCompare(b))
+        .sort(([a], [b]) => compareNames(a, b))
         .map(([name, attributes]) => ({ type, name, attributes, account: accountOf(attributes) })),
     );
 }

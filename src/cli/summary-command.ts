@@ -10,6 +10,7 @@ import {
 } from '../access/synthesized-stack';
 import { STACK_NAME } from '../stack/stack-name';
 import { readsNoSettings, withExamples } from './shared-options';
+import { compareNames } from '../name-order';
 
 /** `cross-account summary`: what the synthesized stack will create, account by account. */
 export function registerSummaryCommand(program: Command): void {
@@ -52,7 +53,7 @@ export function formatSummary(stack: SynthesizedStackJson): string {
     entry(source.account).read.push(`  ${`data.${source.type}`.padEnd(40)} ${describe(source)}  [read]`);
   }
   const blocks = [...byAccount.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareNames(a, b))
     .map(([account, lines]) => {
       const counts = [
         `${lines.create.length} to create`,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { compareNames } from '../name-order';
 
 /**
  * Who the cached credentials were obtained as, told without a network call, as
@@ -31,7 +32,7 @@ function sourceCredentials(profile: string | undefined, env: NodeJS.ProcessEnv):
  * stay short whatever the parts hold.
  */
 export function entryFileName(kind: string, parts: Readonly<Record<string, unknown>>): string {
-  const sorted = Object.fromEntries(Object.entries(parts).sort(([a], [b]) => a.localeCompare(b)));
+  const sorted = Object.fromEntries(Object.entries(parts).sort(([a], [b]) => compareNames(a, b)));
   const hash = createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 32);
   return `${kind}-${hash}.json`;
 }

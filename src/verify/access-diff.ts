@@ -11,6 +11,7 @@ import {
   type StackUser,
 } from '../access/stack-principals';
 import type { SynthesizedStackJson } from '../access/synthesized-stack';
+import { compareNames } from '../name-order';
 
 // Loads the IAM evaluator (AGPL-3.0, a devDependency): import this module lazily, never from ./index.
 
@@ -197,7 +198,7 @@ function pairByArn<T extends { readonly arn: string; readonly name: string }>(
   for (const item of before) pairs.set(item.arn, { before: item });
   for (const item of after) pairs.set(item.arn, { ...pairs.get(item.arn), after: item });
   const name = (pair: Pair<T>) => (pair.after ?? pair.before)!.name;
-  return [...pairs.values()].sort((a, b) => name(a).localeCompare(name(b)));
+  return [...pairs.values()].sort((a, b) => compareNames(name(a), name(b)));
 }
 
 /** A role is named by its name, or by its ARN when another role of either side has the same name. */
