@@ -44,7 +44,7 @@ async function runMain(root: string, startAt = 0): Promise<string> {
   const build = JSON.stringify(join(PROJECT_ROOT, 'bin/build.js'));
   const code = [
     `while (Date.now() < ${startAt}) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);`,
-    `require(require(${build}).compiledFile('main.ts', process.argv[1]));`,
+    `require(require(${build}).programFile('main.ts', process.argv[1]));`,
   ].join('\n');
   return (await run(process.execPath, ['-e', code, root])).stdout;
 }
@@ -103,5 +103,16 @@ describe('bin/build.js, the compiled copy of the sources that bin/ runs', () => 
 
     expect(outputs).toEqual(['hello\n', 'hello\n', 'hello\n']);
     expect(readdirSync(join(root, 'node_modules/.cache/cross-account'))).toEqual([ensureBuild(root).split('/').at(-1)]);
+  });
+
+  it("keeps V8's compiled code in the build's folder on Node 22 and later, and writes nothing there on Node 20", async () => {
+    const root = makeProject({ 'main.ts': GREETING_MAIN, 'src/greeting.ts': "export const greeting = 'hello';\n" });
+
+    expect(await runMain(root)).toBe('hello\n');
+
+    const cache = join(ensureBuild(root), 'compile-cache');
+    const nodeMajor = Number(process.versions.node.split('.')[0]);
+    if (nodeMajor >= 22) expect(readdirSync(cache, { recursive: true }).length).toBeGreaterThan(0);
+    else expect(existsSync(cache)).toBe(false);
   });
 });

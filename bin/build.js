@@ -32,6 +32,20 @@ function compiledFile(file, root = PROJECT_ROOT) {
 }
 
 /**
+ * The compiled file of a program this process is about to run (`bin/cross-account.js`, `bin/run.js`). On Node 22
+ * and later the process also keeps V8's code for every module it then loads, ours and node_modules', in the
+ * build's `compile-cache` folder and reuses it on the next run instead of compiling again
+ * (`module.enableCompileCache`; `NODE_DISABLE_COMPILE_CACHE=1` turns it off, as for any node program). The folder
+ * goes when the build goes. Node 20 has no such cache, and v8-compile-cache-lib, which adds one, cost `verify`
+ * more to load and save than it saved there.
+ */
+function programFile(file, root = PROJECT_ROOT) {
+  const folder = ensureBuild(root);
+  require('node:module').enableCompileCache?.(path.join(folder, 'compile-cache'));
+  return path.join(folder, file.replace(/\.ts$/, '.js'));
+}
+
+/**
  * The folder of the up-to-date build, made first if it is missing. A build is
  * named after its fingerprint and never changes once published (it is written
  * aside and renamed into place), so processes that start during a rebuild, or
@@ -152,7 +166,7 @@ function hashOf(text) {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-module.exports = { compiledFile, ensureBuild };
+module.exports = { compiledFile, programFile, ensureBuild };
 
 // `node bin/build.js`: compile now (if needed) and print where the build is.
 if (require.main === module) process.stdout.write(`${ensureBuild()}\n`);

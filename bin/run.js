@@ -6,6 +6,6 @@ if (!file) {
   console.error('usage: node bin/run.js <file.ts> [arguments]');
   process.exit(2);
 }
-const compiled = require('./build').compiledFile(file);
+const compiled = require('./build').programFile(file);
 process.argv = [process.argv[0], compiled, ...args];
 require(compiled);
