@@ -68,7 +68,7 @@ describe('cross-account console', () => {
   it('signs in through federation a role that requires MFA and an external id, saying why the switch-role page cannot', async () => {
     await withSts();
     const outdir = synthesizeFileToOutdir('config/examples/hardened.yaml');
-    const url = new URL((await signIn({ outdir, duration: '3600' }))!);
+    const url = new URL((await signIn({ outdir, config: 'config/examples/hardened.yaml', duration: '3600' }))!);
     expect(url.searchParams.get('SigninToken')).toBe(sts.federationRequests[0].signinToken);
     expect(sts.requests.find((request) => request.action === 'AssumeRole')?.params).toMatchObject({
       ExternalId: 'a-shared-secret-id',

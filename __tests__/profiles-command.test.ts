@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { writeProfiles } from '../src/cli/profiles-command';
 import { UserError } from '../src/user-error';
 import { cli } from './support/run-cli';
-import { synthesizeDefaultWithRoleKeys, synthesizeFileToOutdir } from './support/synthesized-outdir';
+import { defaultWithRoleKeys, synthesizeFileToOutdir } from './support/synthesized-outdir';
 import { PROJECT_ROOT } from './support/project';
 import { tempFolder } from './support/temp-folder';
 
@@ -85,7 +85,8 @@ output = json
   it('adds mfa_serial, external_id and role_session_name for a role whose trust asks for them', () => {
     const outdir = synthesizeFileToOutdir('config/examples/hardened.yaml');
     const { file } = configFolder('');
-    writeProfiles({ config: CONFIG, configFile: file, outdir, user: 'John' }, {});
+    const config = join(PROJECT_ROOT, 'config/examples/hardened.yaml');
+    writeProfiles({ config, configFile: file, outdir, user: 'John' }, {});
     expect(readFileSync(file, 'utf8')).toBe(`[profile S3ProductionAccessRole]
 role_arn = arn:aws:iam::999999999999:role/S3ProductionAccessRole
 source_profile = default
@@ -116,9 +117,9 @@ role_session_name = John
   });
 
   it('asks for --user when a role requires MFA and nobody is named', () => {
-    const outdir = synthesizeDefaultWithRoleKeys('requireMfa: true');
+    const { config, outdir } = defaultWithRoleKeys('requireMfa: true');
     const { file } = configFolder('');
-    expect(() => writeProfiles({ config: CONFIG, configFile: file, outdir }, {})).toThrow(
+    expect(() => writeProfiles({ config, configFile: file, outdir }, {})).toThrow(
       new UserError(
         'role S3ProductionAccessRole requires MFA: pass --user <your IAM user name> or --mfa-serial <device ARN>',
       ),
