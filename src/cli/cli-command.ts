@@ -1,6 +1,5 @@
 import { Command, type ErrorOptions } from 'commander';
 import { UserError } from '../user-error';
-import { loadCurrentStack, roleNamesOf } from './current-stack';
 
 /**
  * A `cross-account` command whose usage errors are one line that says what is
@@ -46,6 +45,10 @@ export class CliCommand extends Command {
   private roleHint(): string {
     const { config, outdir } = this.opts<{ config?: string; outdir?: string }>();
     if (!config) return '';
+    // Loaded only on this error path: the stack readers would otherwise load with every command, a warm
+    // credential_process among them.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { loadCurrentStack, roleNamesOf } = require('./current-stack') as typeof import('./current-stack');
     try {
       const current = loadCurrentStack({ config, outdir }, process.env, () => undefined);
       return `; the roles of ${current.description}: ${roleNamesOf(current)}`;
