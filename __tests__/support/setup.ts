@@ -13,3 +13,17 @@ Error.prepareStackTrace = (error, frames) =>
   Object.prototype.toString.call(error) === '[object Error]' && sourceMapped
     ? sourceMapped(error, frames)
     : [String(error), ...frames.map((frame) => `    at ${frame}`)].join('\n');
+
+// What the code under test prints to the console ends up in every run's log, CI's among them, and no test says
+// whether it should: a test captures what it expects to be printed (support/run-cli.ts, jest.spyOn) and asserts it.
+// Anything else printed fails the test that was running.
+const printed: string[] = [];
+for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+  console[method] = (...parts: unknown[]) => void printed.push(`console.${method}: ${parts.map(String).join(' ')}`);
+}
+afterEach(() => {
+  const lines = printed.splice(0);
+  if (lines.length > 0) {
+    throw new Error(`the test printed to the console; capture what it expects and assert it:\n${lines.join('\n')}`);
+  }
+});
