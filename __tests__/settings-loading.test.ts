@@ -86,6 +86,28 @@ describe('a settings file that cannot be right', () => {
     ]);
   });
 
+  it.each([
+    ['empty', ''],
+    ['only comments', '# to be written\n'],
+  ])('says in one line what an %s file needs, and where to start from', (_kind, yaml) => {
+    expect(problemLinesOf(yaml)).toEqual([
+      'bad.yaml: the settings file is empty: it needs at least `accounts` (two or more); start from a copy of config/default.yaml',
+    ]);
+  });
+
+  it.each([
+    ['a list', '- dev\n- prod\n', 'a list'],
+    ['one value', 'accounts\n', 'a string'],
+  ])('says in one line that a file holding %s is not settings', (_kind, yaml, what) => {
+    expect(problemLinesOf(yaml)).toEqual([
+      `bad.yaml: the settings file holds ${what}, not settings: it must be keys and values (region, accounts, roles, …), as in config/default.yaml`,
+    ]);
+  });
+
+  it('names only the missing accounts, not the identity account that cannot be found in them', () => {
+    expect(problemLinesOf('region: us-east-1\n')).toEqual(['bad.yaml: accounts: is required (expected record)']);
+  });
+
   it('refuses an unknown key instead of ignoring it', () => {
     expect(problemLinesOf(defaultYaml.replace('denyAssume:', 'denyAsume:'))).toEqual([
       'bad.yaml: groups[1].denyAsume: unknown key',

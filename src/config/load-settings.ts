@@ -95,6 +95,8 @@ export function parseSettings(
     );
   }
   const raw = toPlainData(document, file);
+  const notSettings = notSettingsProblem(raw);
+  if (notSettings) throw new SettingsError(file, [{ path: '', message: notSettings }]);
   // Text no key may hold is reported first, and the schema's problem at the same path left out: one line per key.
   const unsafe = findUnsafeText(raw);
   const unsafePaths = new Set(unsafe.map((problem) => problem.path));
@@ -118,10 +120,24 @@ export function parseSettings(
   return deriveSettings(parsed.data, { backend: backend.backend, settingsFile });
 }
 
+/** A file that holds nothing, or one value or list instead of keys: one line for the whole file, not the schema's. */
+function notSettingsProblem(raw: unknown): string | undefined {
+  if (raw === null || raw === undefined) {
+    return 'the settings file is empty: it needs at least `accounts` (two or more); start from a copy of config/default.yaml';
+  }
+  if (typeof raw === 'object' && !Array.isArray(raw)) return undefined;
+  const what = Array.isArray(raw)
+    ? 'a list'
+    : typeof raw === 'string'
+      ? 'a string'
+      : `the ${typeof raw} ${String(raw)}`;
+  return `the settings file holds ${what}, not settings: it must be keys and values (region, accounts, roles, …), as in config/default.yaml`;
+}
+
 /** The document as plain data; an alias bomb is one line, not the `yaml` library's ReferenceError. */
 function toPlainData(document: Document, file: string): unknown {
   try {
-    return document.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT }) ?? {};
+    return document.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT });
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
     throw new SettingsError(file, [

@@ -15,7 +15,11 @@ export function findReferenceProblems(settings: ReferenceView): SettingsProblem[
   const known = (kind: string, names: readonly string[]) =>
     `no ${kind} of that name is defined (${kind}s: ${names.join(', ') || 'none'})`;
 
-  if (settings.identityAccount !== undefined && !settings.accounts[settings.identityAccount]) {
+  // With no accounts at all the schema has said so: a reference to one is not a problem of its own.
+  const undefinedAccount = (key: string | undefined) =>
+    key !== undefined && accountKeys.length > 0 && !settings.accounts[key];
+
+  if (undefinedAccount(settings.identityAccount)) {
     report('identityAccount', `"${settings.identityAccount}": ${known('account', accountKeys)}`);
   }
   const accountByIdKey = new Map<string, string>();
@@ -39,13 +43,13 @@ export function findReferenceProblems(settings: ReferenceView): SettingsProblem[
   const userNames = namesOf(settings.users);
 
   settings.buckets.forEach((bucket, i) => {
-    if (bucket.account !== undefined && !settings.accounts[bucket.account])
+    if (undefinedAccount(bucket.account))
       report(`buckets[${i}].account`, `"${bucket.account}": ${known('account', accountKeys)}`);
   });
 
   const policyNames = new Map<string, string>();
   settings.roles.forEach((role, i) => {
-    if (role.account !== undefined && !settings.accounts[role.account]) {
+    if (undefinedAccount(role.account)) {
       report(`roles[${i}].account`, `"${role.account}": ${known('account', accountKeys)}`);
     }
     role.trustedPrincipals?.forEach((userName, j) => {
