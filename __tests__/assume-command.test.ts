@@ -196,6 +196,17 @@ describe('cross-account assume', () => {
     }
     expect(errors).toEqual([`role "S3ProductionAcessRole" is not in ${CONFIG}; its roles: S3ProductionAccessRole`]);
   });
+
+  it.each([
+    ['an account id of 3 digits', 'arn:aws:iam::123:role/Reader'],
+    ['a user, not a role', 'arn:aws:iam::123456789012:user/John'],
+  ])('says what is wrong with a --role ARN that is not a role ARN (%s), before calling STS', async (_why, role) => {
+    await withSts();
+    await expect(assumeRole({ config: CONFIG, role, format: 'env' })).rejects.toThrow(
+      new UserError(`--role ${role} is not an IAM role ARN: arn:<partition>:iam::<12-digit account id>:role/<name>`),
+    );
+    expect(assumeCalls()).toHaveLength(0);
+  });
 });
 
 describe('promptMfaCode', () => {

@@ -10,6 +10,12 @@ export function resolveRoleTarget(options: {
   readonly config: string;
   readonly outdir?: string;
 }): RoleTarget {
+  // No role's name holds a colon: text that starts like an ARN is one, and a wrong one is named as such.
+  if (options.role.startsWith('arn:') && !isIamRoleArn(options.role)) {
+    throw new UserError(
+      `--role ${options.role} is not an IAM role ARN: arn:<partition>:iam::<12-digit account id>:role/<name>`,
+    );
+  }
   try {
     const current = loadCurrentStack(options);
     return findRoleUsage(current.stack, options.role, current.description);
