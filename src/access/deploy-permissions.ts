@@ -1,6 +1,6 @@
+import { compareNames } from '../name-order';
 import { deployPolicy, type IdentityPolicy } from '../policies';
 import { accountIdsByAlias, listDataSources, listResources, type SynthesizedStackJson } from './synthesized-stack';
-import { compareNames } from '../name-order';
 
 /** What the deploying credentials of one account need for a synthesized stack. */
 export interface AccountDeployPermissions {

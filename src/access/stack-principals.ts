@@ -1,12 +1,12 @@
 // Over 200 lines for one concept: rebuilding each user and role of a synthesized stack with every policy that
 // applies to it (inline, attached, group, boundary, existing outside the stack), which verify and diff read.
+import { compareNames } from '../name-order';
 import { isAwsManagedPolicyArn, type Partition } from '../policies/arn';
 import { parsePolicyDocument, type PolicyDocument } from '../policies/policy-statement';
 import { awsManagedPolicyDocument } from './aws-managed-policies';
 import { readExistingResources, type ExistingResource } from './existing-resources';
 import { listStackRoles, resolveReferences, type StackRole } from './stack-roles';
 import { listDataSources, listResources, providerAccount, type SynthesizedStackJson } from './synthesized-stack';
-import { compareNames } from '../name-order';
 
 /** Where a principal's policy comes from. */
 export type PolicyOrigin = 'inline' | 'customer-managed' | 'aws-managed';

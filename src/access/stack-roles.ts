@@ -1,7 +1,7 @@
+import { compareNames } from '../name-order';
 import { iamArn, s3Arn, type Partition } from '../policies/arn';
 import { parsePolicyDocument, type PolicyDocument } from '../policies/policy-statement';
 import { listDataSources, listResources, providerAccount, type SynthesizedStackJson } from './synthesized-stack';
-import { compareNames } from '../name-order';
 
 /** A role of the synthesized stack, with what a user of it needs. */
 export interface StackRole {

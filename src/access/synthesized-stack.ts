@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compareNames } from '../name-order';
 import { DEFAULT_REGION, partitionOfRegion, type Partition } from '../policies/arn';
 import { UserError } from '../user-error';
-import { compareNames } from '../name-order';
 
 /** One resource of a synthesized stack: its Terraform type, name and attributes. */
 export interface SynthesizedResource {

@@ -8,9 +8,9 @@ import {
   type SynthesizedResource,
   type SynthesizedStackJson,
 } from '../access/synthesized-stack';
+import { compareNames } from '../name-order';
 import { STACK_NAME } from '../stack/stack-name';
 import { readsNoSettings, withExamples } from './shared-options';
-import { compareNames } from '../name-order';
 
 /** `cross-account summary`: what the synthesized stack will create, account by account. */
 export function registerSummaryCommand(program: Command): void {

@@ -1,5 +1,6 @@
 // Over 200 lines for one concept: pairing the requests of two stacks and deciding what each side gains or
 // loses; the types a diff report is made of sit with the function that builds them.
+import { compareNames } from '../name-order';
 import { decide, type MatrixEntry } from './access-matrix';
 import { explainChange } from './change-causes';
 import { compliantAssumeContext, resolveTarget, type StackPrincipal } from './principal-requests';
@@ -11,7 +12,6 @@ import {
   type StackUser,
 } from '../access/stack-principals';
 import type { SynthesizedStackJson } from '../access/synthesized-stack';
-import { compareNames } from '../name-order';
 
 // Loads the IAM evaluator (AGPL-3.0, a devDependency): import this module lazily, never from ./index.
 
