@@ -1,4 +1,6 @@
+import { openSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
+import { WriteStream } from 'node:tty';
 import { secondsSetting } from '../session/network-timeouts';
 import { UserError } from '../user-error';
 
@@ -38,7 +40,33 @@ export function mfaPromptSeconds(
 /** The prompt a command asks with: its time limit read now, so a bad one is refused before any request. */
 export function mfaPrompt(options: MfaPromptOptions): (mfaSerial: string) => Promise<string> {
   const timeoutSeconds = mfaPromptSeconds(options);
-  return (mfaSerial) => promptMfaCode(mfaSerial, process.stdin, process.stderr, timeoutSeconds);
+  return async (mfaSerial) => {
+    const terminal = promptTerminal();
+    try {
+      return await promptMfaCode(mfaSerial, process.stdin, terminal ?? process.stderr, timeoutSeconds);
+    } finally {
+      terminal?.destroy();
+    }
+  };
+}
+
+/**
+ * Where the question goes when the person types into a terminal that would not show it: standard input is a
+ * terminal but stderr is not. So the AWS CLI runs a `credential_process` (botocore pipes its stderr and shows it
+ * only after a failure, so a prompt there looks like a hang), and so is `assume 2>log` run. The question then goes
+ * to the terminal itself, `/dev/tty`, as ssh and aws-vault ask; the answer is still read from standard input.
+ * Undefined, for stderr, otherwise or when there is no terminal to open.
+ */
+export function promptTerminal(
+  inputIsTerminal = process.stdin.isTTY === true,
+  stderrIsTerminal = process.stderr.isTTY === true,
+): WriteStream | undefined {
+  if (!inputIsTerminal || stderrIsTerminal) return undefined;
+  try {
+    return new WriteStream(openSync('/dev/tty', 'w'));
+  } catch {
+    return undefined;
+  }
 }
 
 /**
