@@ -1,4 +1,5 @@
 import { UserError } from '../user-error';
+import { credentialProcessProblem } from './credential-process-command';
 
 /**
  * The AWS config file as the AWS CLI reads it (botocore: Python's RawConfigParser,
@@ -106,6 +107,12 @@ function sectionProblem(section: ConfigSection): string | undefined {
   for (const [key, value] of section.entries) {
     if (!CONFIG_KEY.test(key)) {
       return `the key ${quoted(key)} is not a config key: keys are lowercase letters, digits and _`;
+    }
+    if (key === 'credential_process') {
+      // A command: words with spaces between them, which no other value may hold.
+      const commandProblem = credentialProcessProblem(value);
+      if (commandProblem) return `the credential_process ${quoted(value)} ${commandProblem}`;
+      continue;
     }
     const valueProblem = textProblem(value, NOT_IN_VALUE);
     if (valueProblem) {

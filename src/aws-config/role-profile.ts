@@ -2,6 +2,7 @@ import type { RoleUsage } from '../access';
 import { iamArn } from '../policies/arn';
 import { UserError } from '../user-error';
 import { profileSectionName, type ConfigSection } from './config-file-grammar';
+import { credentialProcessCommand } from './credential-process-command';
 
 /** Keys the `profiles` command owns in a role's section; any other key there is the user's and stays. */
 export const MANAGED_PROFILE_KEYS: readonly string[] = [
@@ -11,6 +12,7 @@ export const MANAGED_PROFILE_KEYS: readonly string[] = [
   'mfa_serial',
   'external_id',
   'role_session_name',
+  'credential_process',
 ];
 
 /** Who will use the profiles: needed only for roles that ask for MFA or a session named after the user. */
@@ -43,6 +45,40 @@ export function roleProfileSection(role: RoleUsage, owner: ProfileOwner): Config
     entries.push(['role_session_name', owner.userName]);
   }
   return { name: profileSectionName(role.profileName), entries };
+}
+
+/** How a `credential_process` profile runs this CLI: node, the CLI's script and the settings file, as absolute paths. */
+export interface CredentialProcessProgram {
+  readonly node: string;
+  readonly script: string;
+  /** Read on each cache miss, for what the role's trust asks (MFA age, external id) as the settings say now. */
+  readonly settingsFile: string;
+}
+
+/**
+ * A role's profile whose credentials come from `cross-account assume --format credential-process` (`credential_process`,
+ * `region`): the AWS CLI and every SDK then get cached credentials, and one MFA code serves every role for the day.
+ * The role is named by its ARN and the source profile is passed explicitly, so the command means the same from any
+ * folder and an `AWS_PROFILE` naming this very profile cannot make it assume from itself. The MFA device and external
+ * id are passed too: if the settings file cannot be read at that moment, the ARN is assumed as given, with them.
+ */
+export function credentialProcessProfileSection(
+  role: RoleUsage,
+  owner: ProfileOwner,
+  program: CredentialProcessProgram,
+): ConfigSection {
+  const { requirements } = role;
+  const words = [program.node, program.script, 'assume', '--role', role.arn, '--format', 'credential-process'];
+  words.push('--config', program.settingsFile, '--profile', role.sourceProfile);
+  if (requirements.mfa) words.push('--serial-number', mfaSerialFor(role, owner));
+  if (requirements.externalId) words.push('--external-id', requirements.externalId);
+  return {
+    name: profileSectionName(role.profileName),
+    entries: [
+      ['credential_process', credentialProcessCommand(words)],
+      ['region', role.region],
+    ],
+  };
 }
 
 function mfaSerialFor(role: RoleUsage, owner: ProfileOwner): string {

@@ -1,6 +1,12 @@
 import type { RoleUsage } from '../access';
 import { updateConfigFile } from './config-file-writer';
-import { MANAGED_PROFILE_KEYS, roleProfileSection, type ProfileOwner } from './role-profile';
+import {
+  credentialProcessProfileSection,
+  MANAGED_PROFILE_KEYS,
+  roleProfileSection,
+  type CredentialProcessProgram,
+  type ProfileOwner,
+} from './role-profile';
 import { formatSectionDiff } from './section-diff';
 
 /** Props of {@link writeRoleProfiles}. */
@@ -13,6 +19,8 @@ export interface WriteRoleProfilesProps {
   readonly owner: ProfileOwner;
   /** Only report the diff. @default false */
   readonly dryRun?: boolean;
+  /** Write profiles that run this program as their `credential_process`. @default none: role_arn and source_profile */
+  readonly credentialProcess?: CredentialProcessProgram;
 }
 
 /** What {@link writeRoleProfiles} did. */
@@ -32,7 +40,12 @@ export interface RoleProfilesWritten {
  */
 export function writeRoleProfiles(props: WriteRoleProfilesProps): RoleProfilesWritten {
   const { file } = props;
-  const sections = props.roles.map((role) => roleProfileSection(role, props.owner));
+  const { credentialProcess } = props;
+  const sections = props.roles.map((role) =>
+    credentialProcess
+      ? credentialProcessProfileSection(role, props.owner, credentialProcess)
+      : roleProfileSection(role, props.owner),
+  );
   const update = updateConfigFile({ file, sections, managedKeys: MANAGED_PROFILE_KEYS, dryRun: props.dryRun });
   const { warnings, problems } = update;
   if (props.dryRun) return { report: formatSectionDiff(file, update.changes), warnings, problems };

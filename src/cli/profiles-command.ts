@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { findRoleUsage, listRoleUsages } from '../access/role-usage';
 import { awsConfigFilePath } from '../aws-config/config-file-writer';
+import type { CredentialProcessProgram } from '../aws-config/role-profile';
 import { writeRoleProfiles, type RoleProfilesWritten } from '../aws-config/write-role-profiles';
 import { PROFILE_NAME } from '../aws-config/config-file-grammar';
 import { ProblemsFound, UserError } from '../user-error';
@@ -15,6 +17,7 @@ interface ProfilesOptions extends SettingsFileOptions {
   readonly configFile?: string;
   readonly dryRun?: boolean;
   readonly outdir?: string;
+  readonly credentialProcess?: boolean;
 }
 
 /** `cross-account profiles`: writes each role's profile into the AWS config file, merging. */
@@ -30,11 +33,16 @@ export function registerProfilesCommand(program: Command): void {
         '--source-profile <name>',
         "the profile holding your own credentials, which the role profiles assume from (default: the settings' sourceProfile, else default)",
       )
+      .option(
+        '--credential-process',
+        'write profiles whose credential_process runs `cross-account assume` (cached credentials, one MFA code a day) instead of role_arn and source_profile',
+      )
       .option('--config-file <file>', 'AWS config file to write (default AWS_CONFIG_FILE, else ~/.aws/config)')
       .option('--dry-run', 'print the diff instead of writing')
       .addOption(outdirOption()),
     'cross-account profiles --dry-run',
     'cross-account profiles --user John --role S3ProductionAccessRole',
+    'cross-account profiles --credential-process --user John',
   ).action((options: ProfilesOptions) => {
     const written = writeProfiles(options);
     process.stdout.write(written.report);
@@ -44,8 +52,18 @@ export function registerProfilesCommand(program: Command): void {
   });
 }
 
-/** Merges the profiles into the config file (after a backup) or, with `dryRun`, returns the diff only. */
-export function writeProfiles(options: ProfilesOptions, env: NodeJS.ProcessEnv = process.env): RoleProfilesWritten {
+/**
+ * Merges the profiles into the config file (after a backup) or, with `dryRun`, returns the diff only. With
+ * `credentialProcess`, the profiles run `program` (by default this node and this CLI's script).
+ */
+export function writeProfiles(
+  options: ProfilesOptions,
+  env: NodeJS.ProcessEnv = process.env,
+  program: Omit<CredentialProcessProgram, 'settingsFile'> = {
+    node: process.execPath,
+    script: resolve(process.argv[1]),
+  },
+): RoleProfilesWritten {
   const current = loadCurrentStack(options, env);
   const roles = options.role
     ? options.role.map((name) => findRoleUsage(current.stack, name, current.description))
@@ -60,5 +78,8 @@ export function writeProfiles(options: ProfilesOptions, env: NodeJS.ProcessEnv =
     roles: sourceProfile ? roles.map((role) => ({ ...role, sourceProfile })) : roles,
     owner: { userName: options.user, mfaSerial: options.mfaSerial },
     dryRun: options.dryRun,
+    ...(options.credentialProcess && {
+      credentialProcess: { ...program, settingsFile: resolve(current.settingsFile ?? options.config) },
+    }),
   });
 }
