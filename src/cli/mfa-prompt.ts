@@ -57,11 +57,8 @@ export function mfaPrompt(options: MfaPromptOptions): (mfaSerial: string) => Pro
  * to the terminal itself, `/dev/tty`, as ssh and aws-vault ask; the answer is still read from standard input.
  * Undefined, for stderr, otherwise or when there is no terminal to open.
  */
-export function promptTerminal(
-  inputIsTerminal = process.stdin.isTTY === true,
-  stderrIsTerminal = process.stderr.isTTY === true,
-): WriteStream | undefined {
-  if (!inputIsTerminal || stderrIsTerminal) return undefined;
+function promptTerminal(): WriteStream | undefined {
+  if (process.stdin.isTTY !== true || process.stderr.isTTY === true) return undefined;
   try {
     return new WriteStream(openSync('/dev/tty', 'w'));
   } catch {
