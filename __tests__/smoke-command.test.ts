@@ -33,6 +33,17 @@ async function withSts(settingsFile: string, props: LocalStsProps = {}): Promise
 }
 
 describe('cross-account smoke', () => {
+  it.each([
+    ['--bucket', { bucket: 'Production App' }, '--bucket "Production App": must be lowercase letters, digits'],
+    ['--denied-bucket', { deniedBucket: 'ab' }, '--denied-bucket "ab": must be 3 to 63 characters'],
+  ])('refuses a %s that is not an S3 bucket name, before asking STS anything', async (_option, choice, message) => {
+    await withSts('config/default.yaml');
+    await expect(smokeTest({ config, role: 'S3ProductionAccessRole', ...choice }, () => undefined)).rejects.toThrow(
+      message,
+    );
+    expect(sts!.requests).toEqual([]);
+  });
+
   it("assumes tutorial 004's role as John and checks its bucket for real", async () => {
     const steps = await withSts('config/default.yaml');
     await smokeTest({ config, role: 'S3ProductionAccessRole' }, (step) => steps.push(step));

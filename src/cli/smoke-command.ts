@@ -1,10 +1,12 @@
 import { Option, type Command } from 'commander';
 import { findRoleUsage } from '../access/role-usage';
+import { bucketNameSchema } from '../config/settings-schema';
 import { CredentialCache } from '../credential-cache/credential-cache';
 import { openRoleSession } from '../session/role-session';
 import type { SmokeResult, StepOutcome } from '../session/smoke-check';
 import { planSmoke, type SmokeChoices } from '../session/smoke-plan';
 import { runSmoke } from '../session/smoke-run';
+import { UserError } from '../user-error';
 import { loadCurrentStack } from './current-stack';
 import { mfaPrompt } from './mfa-prompt';
 import { withRoleSessionOptions, type RoleSessionOptions } from './role-session-options';
@@ -38,6 +40,14 @@ export function registerSmokeCommand(program: Command): void {
 
 /** Reads the role from the stack, plans the check, assumes the role and runs it (see {@link runSmoke}). */
 export async function smokeTest(options: SmokeOptions, progress: (outcome: StepOutcome) => void): Promise<SmokeResult> {
+  for (const [flag, name] of [
+    ['--bucket', options.bucket],
+    ['--denied-bucket', options.deniedBucket],
+  ] as const) {
+    const checked = name === undefined ? undefined : bucketNameSchema.safeParse(name);
+    if (checked && !checked.success)
+      throw new UserError(`${flag} ${JSON.stringify(name)}: ${checked.error.issues[0].message}`);
+  }
   const current = loadCurrentStack(options);
   const { stack } = current;
   const role = findRoleUsage(stack, options.role, current.description);
