@@ -185,6 +185,20 @@ describe('cross-account assume', () => {
     expect(assumeCalls()).toHaveLength(0);
   });
 
+  it.each([
+    ['--external-id with a space', { externalId: 'a b' }, '--external-id must be 2 to 1224 letters, digits and'],
+    ['--serial-number that is no device', { serialNumber: 'my phone' }, '--serial-number must be an MFA device ARN'],
+    ['--profile that is no profile name', { profile: 'a b' }, '--profile "a b": must be an AWS profile name'],
+    ['--duration in another notation', { duration: '1e3' }, '--duration must be whole seconds from 900'],
+    ['--mfa-session-duration in hex', { mfaSessionDuration: '0x1000' }, '--mfa-session-duration must be whole seconds'],
+  ])('refuses a %s before calling STS', async (_what, extra, message) => {
+    await withSts();
+    await expect(
+      assumeRole({ config: CONFIG, role: 'S3ProductionAccessRole', format: 'env', ...extra }),
+    ).rejects.toThrow(message);
+    expect(sts.requests).toEqual([]);
+  });
+
   it('prints a role name not in the settings as one line and exits 1', async () => {
     await withSts();
     const errors: string[] = [];

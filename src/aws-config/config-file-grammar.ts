@@ -72,6 +72,15 @@ export function profileSectionName(profileName: string): string {
 
 /** Profile names every AWS SDK reads in a header (the SDK for JavaScript's set; botocore reads any shell word); the settings schema checks profile names against it too. */
 export const PROFILE_NAME = /^[A-Za-z0-9_\-/.%@:+]+$/;
+/** Refuses a profile name typed on the command line (`--profile`, `--source-profile`) that is not {@link PROFILE_NAME}. */
+export function assertProfileName(option: string, name: string): void {
+  if (!PROFILE_NAME.test(name)) {
+    throw new UserError(
+      `${option} ${JSON.stringify(name)}: must be an AWS profile name: letters, digits and _ - . / % @ : + only`,
+    );
+  }
+}
+
 /** Keys of the AWS config file: `role_arn`, `s3`, `sso_start_url`. */
 const CONFIG_KEY = /^[a-z][a-z0-9_]*$/;
 /** Printable characters a value may not hold: comment markers (the SDK for JavaScript strips from ` #`) and brackets. */

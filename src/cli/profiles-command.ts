@@ -4,8 +4,8 @@ import { findRoleUsage, listRoleUsages } from '../access/role-usage';
 import { awsConfigFilePath } from '../aws-config/config-file-writer';
 import type { CredentialProcessProgram } from '../aws-config/role-profile';
 import { writeRoleProfiles, type RoleProfilesWritten } from '../aws-config/write-role-profiles';
-import { PROFILE_NAME } from '../aws-config/config-file-grammar';
-import { ProblemsFound, UserError } from '../user-error';
+import { assertProfileName } from '../aws-config/config-file-grammar';
+import { ProblemsFound } from '../user-error';
 import { loadCurrentStack } from './current-stack';
 import { outdirOption, withExamples, type SettingsFileOptions } from './shared-options';
 
@@ -69,10 +69,7 @@ export function writeProfiles(
     ? options.role.map((name) => findRoleUsage(current.stack, name, current.description))
     : listRoleUsages(current.stack);
   const { sourceProfile } = options;
-  if (sourceProfile !== undefined && !PROFILE_NAME.test(sourceProfile))
-    throw new UserError(
-      `--source-profile ${JSON.stringify(sourceProfile)}: must be an AWS profile name: letters, digits and _ - . / % @ : + only`,
-    );
+  if (sourceProfile !== undefined) assertProfileName('--source-profile', sourceProfile);
   return writeRoleProfiles({
     file: options.configFile ?? awsConfigFilePath(env),
     roles: sourceProfile ? roles.map((role) => ({ ...role, sourceProfile })) : roles,

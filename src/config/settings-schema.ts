@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, isIamPolicyArn, isIamRoleArn } from '../policies/arn';
+import { EXTERNAL_ID_CHARACTERS } from '../policies/trust-requirements';
 import { PROFILE_NAME } from '../aws-config/config-file-grammar';
 import { acknowledgementsSchema } from './acknowledgements-schema';
 import { expectationsSchema } from './expectations-schema';
@@ -201,7 +202,7 @@ const roleKeys = z.strictObject({
     .string()
     .min(2, 'must be 2 to 1224 characters')
     .max(1224, 'must be 2 to 1224 characters')
-    .regex(/^[\w+=,.@:/-]+$/, 'may contain only letters, digits and +=,.@:/_- (what AWS accepts)')
+    .regex(EXTERNAL_ID_CHARACTERS, 'may contain only letters, digits and +=,.@:/_- (what AWS accepts)')
     .optional()
     .describe(
       'The `ExternalId` the caller must pass (`StringEquals sts:ExternalId`), for access by a third party. The profile gains `external_id`; the console cannot send one, so the role has no switch-role URL. Not a secret: it is in state and outputs.',

@@ -14,8 +14,8 @@ export const MAX_MFA_SESSION_SECONDS = 129600;
 /** `--mfa-session-duration` as typed: whole seconds from 900 to 129600. */
 export function parseMfaSessionDuration(text: string | undefined): number {
   if (text === undefined) return DEFAULT_MFA_SESSION_SECONDS;
-  const seconds = Number(text);
-  if (!Number.isInteger(seconds) || seconds < 900 || seconds > MAX_MFA_SESSION_SECONDS) {
+  const seconds = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(seconds >= 900 && seconds <= MAX_MFA_SESSION_SECONDS)) {
     throw new UserError(
       `--mfa-session-duration must be whole seconds from 900 to ${MAX_MFA_SESSION_SECONDS} (36 hours, AWS's limit for IAM users), got "${text}"`,
     );

@@ -1,8 +1,9 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { assertProfileName } from '../aws-config/config-file-grammar';
 import type { CredentialCache, MfaSessionEntry } from '../credential-cache/credential-cache';
 import { DEFAULT_REGION, iamArn, iamUserOfArn } from '../policies/arn';
-import type { TrustRequirements } from '../policies/trust-requirements';
+import { EXTERNAL_ID, MFA_SERIAL_NUMBER, type TrustRequirements } from '../policies/trust-requirements';
 import { UserError } from '../user-error';
 import { awsClientConfig, describeSite, requestSiteOf, requestSites, withRequestSites } from './aws-client-config';
 import { explainAwsError } from './explain-aws-error';
@@ -67,9 +68,7 @@ export async function openRoleSession(
   askMfaCode: (serial: string) => Promise<string>,
   cache?: CredentialCache,
 ): Promise<RoleCredentialsProps> {
-  if (request.mfaCode !== undefined && !/^\d{6}$/.test(request.mfaCode)) {
-    throw new UserError(`--mfa-code must be the 6 digits your MFA device shows, got "${request.mfaCode}"`);
-  }
+  checkTypedRequest(request);
   const durationSeconds = parseDuration(request.duration, target);
   const mfaSessionSeconds = parseMfaSessionDuration(request.mfaSessionDuration);
   const timeouts = networkTimeouts(request);
@@ -182,10 +181,29 @@ function mfaDeviceOf(callerArn: string, roleName: string): string {
 }
 
 /** `--duration` as typed: whole seconds from 900 to the role's maximum session, or undefined for none given. */
+/** What the caller typed, checked before any request: each mistake is one line naming the option. */
+function checkTypedRequest(request: RoleSessionRequest): void {
+  const { mfaCode, externalId, serialNumber, profile } = request;
+  if (mfaCode !== undefined && !/^\d{6}$/.test(mfaCode)) {
+    throw new UserError(`--mfa-code must be the 6 digits your MFA device shows, got "${mfaCode}"`);
+  }
+  if (externalId !== undefined && !EXTERNAL_ID.test(externalId)) {
+    throw new UserError(
+      `--external-id must be 2 to 1224 letters, digits and _ + = , . @ : / - (what STS accepts), got ${JSON.stringify(externalId)}`,
+    );
+  }
+  if (serialNumber !== undefined && !MFA_SERIAL_NUMBER.test(serialNumber)) {
+    throw new UserError(
+      `--serial-number must be an MFA device ARN (arn:aws:iam::<account>:mfa/<name>) or a hardware token's serial, got ${JSON.stringify(serialNumber)}`,
+    );
+  }
+  if (profile !== undefined) assertProfileName('--profile', profile);
+}
+
 export function parseDuration(text: string | undefined, target: RoleTarget): number | undefined {
   if (text === undefined) return undefined;
-  const seconds = Number(text);
-  if (!Number.isInteger(seconds) || seconds < 900 || seconds > target.maxSessionDuration) {
+  const seconds = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(seconds >= 900 && seconds <= target.maxSessionDuration)) {
     throw new UserError(
       `--duration must be whole seconds from 900 to ${target.maxSessionDuration} (the role's maximum), got "${text}"`,
     );
