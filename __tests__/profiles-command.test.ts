@@ -116,6 +116,16 @@ role_session_name = John
     expect(readdirSync(folder)).toEqual(['config']);
   });
 
+  it.each([
+    ['--user', { user: 'John Doe' }, '--user "John Doe": must be your IAM user name'],
+    ['--mfa-serial', { mfaSerial: 'phone' }, '--mfa-serial must be an MFA device ARN'],
+  ])('refuses a %s that AWS would not take, writing nothing', (_option, extra, message) => {
+    const { folder, file } = configFolder(USER_CONFIG);
+    expect(() => writeProfiles({ config: CONFIG, configFile: file, ...extra }, ENV)).toThrow(message);
+    expect(readFileSync(file, 'utf8')).toBe(USER_CONFIG);
+    expect(readdirSync(folder)).toEqual(['config']);
+  });
+
   it('asks for --user when a role requires MFA and nobody is named', () => {
     const { config, outdir } = defaultWithRoleKeys('requireMfa: true');
     const { file } = configFolder('');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_REGION, isIamPolicyArn, isIamRoleArn } from '../policies/arn';
+import { DEFAULT_REGION, IAM_NAME_CHARACTERS, isIamPolicyArn, isIamRoleArn } from '../policies/arn';
 import { EXTERNAL_ID_CHARACTERS } from '../policies/trust-requirements';
 import { PROFILE_NAME } from '../aws-config/config-file-grammar';
 import { acknowledgementsSchema } from './acknowledgements-schema';
@@ -28,7 +28,7 @@ const iamName = (maxLength: number) =>
     .string()
     .min(1, 'must not be empty')
     .max(maxLength, `must be at most ${maxLength} characters`)
-    .regex(/^[\w+=,.@-]+$/, 'may contain only letters, digits and +=,.@_-');
+    .regex(IAM_NAME_CHARACTERS, 'may contain only letters, digits and +=,.@_-');
 
 /**
  * A profile name in the AWS config file, as every AWS SDK reads one: letters,
