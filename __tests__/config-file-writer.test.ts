@@ -13,6 +13,7 @@ import {
 import { join } from 'node:path';
 import { updateConfigFile } from '../src/aws-config/config-file-writer';
 import type { ConfigSection } from '../src/aws-config/config-file-sections';
+import { assertWritableSection } from '../src/aws-config/config-file-grammar';
 import { writeProfiles } from '../src/cli/profiles-command';
 import { UserError } from '../src/user-error';
 import { startCliProcess } from './support/cli-process';
@@ -220,11 +221,24 @@ describe('profiles refuses text that would inject lines into the config file', (
       }),
     ).toThrow(
       new UserError(
-        'refusing to write [profile S3ProductionAccessRole] to the AWS config file: the value of mfa_serial "arn:aws:iam::111111111111:mfa/John\\n[profile evil]\\ncredential_process = /tmp/evil.sh" holds a line break (U+000A): config values are one line of printable characters without spaces, #, ;, [ or ]',
+        '--user "John\\n[profile evil]\\ncredential_process = /tmp/evil.sh": must be your IAM user name: 1 to 64 letters, digits and + = , . @ _ -',
       ),
     );
     expect(readFileSync(file, 'utf8')).toBe(USER_CONFIG);
     expect(readdirSync(folder)).toEqual(['config']);
+  });
+
+  it('in a value that reached the config file check all the same (its last line of defence)', () => {
+    expect(() =>
+      assertWritableSection({
+        name: 'profile S3ProductionAccessRole',
+        entries: [['mfa_serial', `arn:aws:iam::111111111111:mfa/John${EVIL}`]],
+      }),
+    ).toThrow(
+      new UserError(
+        'refusing to write [profile S3ProductionAccessRole] to the AWS config file: the value of mfa_serial "arn:aws:iam::111111111111:mfa/John\\n[profile evil]\\ncredential_process = /tmp/evil.sh" holds a line break (U+000A): config values are one line of printable characters without spaces, #, ;, [ or ]',
+      ),
+    );
   });
 
   it('in --mfa-serial', () => {
@@ -239,7 +253,7 @@ describe('profiles refuses text that would inject lines into the config file', (
         mfaSerial,
       }),
     ).toThrow(
-      /^refusing to write \[profile S3ProductionAccessRole\] to the AWS config file: the value of mfa_serial ".*" holds a line break \(U\+000A\)/,
+      /^--mfa-serial must be an MFA device ARN \(arn:aws:iam::<account>:mfa\/<name>\) or a hardware token's serial/,
     );
     expect(readFileSync(file, 'utf8')).toBe(USER_CONFIG);
   });
