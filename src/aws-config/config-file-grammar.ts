@@ -1,4 +1,5 @@
 import { UserError } from '../user-error';
+import { MFA_SERIAL_NUMBER } from '../policies/trust-requirements';
 import { credentialProcessProblem } from './credential-process-command';
 
 /**
@@ -77,6 +78,15 @@ export function assertProfileName(option: string, name: string): void {
   if (!PROFILE_NAME.test(name)) {
     throw new UserError(
       `${option} ${JSON.stringify(name)}: must be an AWS profile name: letters, digits and _ - . / % @ : + only`,
+    );
+  }
+}
+
+/** Refuses an MFA device typed on the command line (`--serial-number`, `--mfa-serial`) that STS would refuse. */
+export function assertMfaSerial(option: string, serial: string): void {
+  if (!MFA_SERIAL_NUMBER.test(serial)) {
+    throw new UserError(
+      `${option} must be an MFA device ARN (arn:aws:iam::<account>:mfa/<name>) or a hardware token's serial, got ${JSON.stringify(serial)}`,
     );
   }
 }

@@ -4,9 +4,8 @@ import { findRoleUsage, listRoleUsages } from '../access/role-usage';
 import { awsConfigFilePath } from '../aws-config/config-file-writer';
 import type { CredentialProcessProgram } from '../aws-config/role-profile';
 import { writeRoleProfiles, type RoleProfilesWritten } from '../aws-config/write-role-profiles';
-import { assertProfileName } from '../aws-config/config-file-grammar';
-import { IAM_USER_NAME } from '../policies/arn';
-import { MFA_SERIAL_NUMBER } from '../policies/trust-requirements';
+import { assertMfaSerial, assertProfileName } from '../aws-config/config-file-grammar';
+import { IAM_NAME_CHARACTERS } from '../policies/arn';
 import { ProblemsFound, UserError } from '../user-error';
 import { loadCurrentStack } from './current-stack';
 import { outdirOption, withExamples, type SettingsFileOptions } from './shared-options';
@@ -72,16 +71,12 @@ export function writeProfiles(
     : listRoleUsages(current.stack);
   const { sourceProfile } = options;
   if (sourceProfile !== undefined) assertProfileName('--source-profile', sourceProfile);
-  if (options.user !== undefined && !IAM_USER_NAME.test(options.user)) {
+  if (options.user !== undefined && (options.user.length > 64 || !IAM_NAME_CHARACTERS.test(options.user))) {
     throw new UserError(
       `--user ${JSON.stringify(options.user)}: must be your IAM user name: 1 to 64 letters, digits and + = , . @ _ -`,
     );
   }
-  if (options.mfaSerial !== undefined && !MFA_SERIAL_NUMBER.test(options.mfaSerial)) {
-    throw new UserError(
-      `--mfa-serial must be an MFA device ARN (arn:aws:iam::<account>:mfa/<name>) or a hardware token's serial, got ${JSON.stringify(options.mfaSerial)}`,
-    );
-  }
+  if (options.mfaSerial !== undefined) assertMfaSerial('--mfa-serial', options.mfaSerial);
   return writeRoleProfiles({
     file: options.configFile ?? awsConfigFilePath(env),
     roles: sourceProfile ? roles.map((role) => ({ ...role, sourceProfile })) : roles,

@@ -13,10 +13,8 @@ export type Partition = (typeof PARTITIONS)[number];
 /** The region used where none is given: AWS's first, home of IAM's and STS's global endpoints. */
 export const DEFAULT_REGION = 'us-east-1';
 
-/** The characters of IAM names (users, groups, roles, policies): letters, digits and `+=,.@_-`. */
+/** The characters of IAM names (users, groups, roles, policies): letters, digits and `+=,.@_-`; a user's name has 64 at most. */
 export const IAM_NAME_CHARACTERS = /^[\w+=,.@-]+$/;
-/** An IAM user name: 1 to 64 of {@link IAM_NAME_CHARACTERS}. */
-export const IAM_USER_NAME = /^[\w+=,.@-]{1,64}$/;
 
 /** What differs between partitions besides the ARN prefix: where people sign in. */
 export const PARTITION_HOSTS: Readonly<Record<Partition, { readonly signin: string; readonly console: string }>> = {

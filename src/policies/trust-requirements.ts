@@ -3,8 +3,6 @@ import type { PolicyDocument, PolicyStatement } from './policy-statement';
 
 /** The characters STS accepts in an `ExternalId` (2 to 1224 of them). */
 export const EXTERNAL_ID_CHARACTERS = /^[\w+=,.@:/-]+$/;
-/** An external id STS accepts: 2 to 1224 of {@link EXTERNAL_ID_CHARACTERS}. */
-export const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 /** An MFA device STS accepts as `SerialNumber`: a virtual device's ARN or a hardware token's serial, 9 to 256 characters. */
 export const MFA_SERIAL_NUMBER = /^[\w+=/:,.@-]{9,256}$/;
 

@@ -1,9 +1,9 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import { assertProfileName } from '../aws-config/config-file-grammar';
+import { assertMfaSerial, assertProfileName } from '../aws-config/config-file-grammar';
 import type { CredentialCache, MfaSessionEntry } from '../credential-cache/credential-cache';
 import { DEFAULT_REGION, iamArn, iamUserOfArn } from '../policies/arn';
-import { EXTERNAL_ID, MFA_SERIAL_NUMBER, type TrustRequirements } from '../policies/trust-requirements';
+import { EXTERNAL_ID_CHARACTERS, type TrustRequirements } from '../policies/trust-requirements';
 import { UserError } from '../user-error';
 import { awsClientConfig, describeSite, requestSiteOf, requestSites, withRequestSites } from './aws-client-config';
 import { explainAwsError } from './explain-aws-error';
@@ -180,26 +180,25 @@ function mfaDeviceOf(callerArn: string, roleName: string): string {
   return iamArn(user.partition, user.account, 'mfa', user.name);
 }
 
-/** `--duration` as typed: whole seconds from 900 to the role's maximum session, or undefined for none given. */
 /** What the caller typed, checked before any request: each mistake is one line naming the option. */
 function checkTypedRequest(request: RoleSessionRequest): void {
   const { mfaCode, externalId, serialNumber, profile } = request;
   if (mfaCode !== undefined && !/^\d{6}$/.test(mfaCode)) {
     throw new UserError(`--mfa-code must be the 6 digits your MFA device shows, got "${mfaCode}"`);
   }
-  if (externalId !== undefined && !EXTERNAL_ID.test(externalId)) {
+  if (
+    externalId !== undefined &&
+    (externalId.length < 2 || externalId.length > 1224 || !EXTERNAL_ID_CHARACTERS.test(externalId))
+  ) {
     throw new UserError(
       `--external-id must be 2 to 1224 letters, digits and _ + = , . @ : / - (what STS accepts), got ${JSON.stringify(externalId)}`,
     );
   }
-  if (serialNumber !== undefined && !MFA_SERIAL_NUMBER.test(serialNumber)) {
-    throw new UserError(
-      `--serial-number must be an MFA device ARN (arn:aws:iam::<account>:mfa/<name>) or a hardware token's serial, got ${JSON.stringify(serialNumber)}`,
-    );
-  }
+  if (serialNumber !== undefined) assertMfaSerial('--serial-number', serialNumber);
   if (profile !== undefined) assertProfileName('--profile', profile);
 }
 
+/** `--duration` as typed: whole seconds from 900 to the role's maximum session, or undefined for none given. */
 export function parseDuration(text: string | undefined, target: RoleTarget): number | undefined {
   if (text === undefined) return undefined;
   const seconds = /^\d+$/.test(text) ? Number(text) : NaN;
