@@ -1,6 +1,6 @@
 import { openSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
-import { WriteStream } from 'node:tty';
+import type { WriteStream } from 'node:tty';
 import { secondsSetting } from '../session/network-timeouts';
 import { UserError } from '../user-error';
 
@@ -41,7 +41,7 @@ export function mfaPromptSeconds(
 export function mfaPrompt(options: MfaPromptOptions): (mfaSerial: string) => Promise<string> {
   const timeoutSeconds = mfaPromptSeconds(options);
   return async (mfaSerial) => {
-    const terminal = promptTerminal();
+    const terminal = await promptTerminal();
     try {
       return await promptMfaCode(mfaSerial, process.stdin, terminal ?? process.stderr, timeoutSeconds);
     } finally {
@@ -57,10 +57,12 @@ export function mfaPrompt(options: MfaPromptOptions): (mfaSerial: string) => Pro
  * to the terminal itself, `/dev/tty`, as ssh and aws-vault ask; the answer is still read from standard input.
  * Undefined, for stderr, otherwise or when there is no terminal to open.
  */
-function promptTerminal(): WriteStream | undefined {
+async function promptTerminal(): Promise<WriteStream | undefined> {
   if (process.stdin.isTTY !== true || process.stderr.isTTY === true) return undefined;
+  // Loaded only here, where it is needed: every `assume` loads this module, a cached credential_process among them.
+  const tty = await import('node:tty');
   try {
-    return new WriteStream(openSync('/dev/tty', 'w'));
+    return new tty.WriteStream(openSync('/dev/tty', 'w'));
   } catch {
     return undefined;
   }
